@@ -1,0 +1,25 @@
+"""gsgk: China's 政府信息公开工作年度报告 as typed data.
+
+>>> import gsgk
+>>> report = gsgk.load("report.txt")                # text, HTML or DOCX
+>>> report.organ, report.year
+>>> gsgk.to_records(report)                          # one dict per template cell
+>>> print(gsgk.dumps(report))                        # the standard form again
+"""
+
+from .api import build, dump, dumps, load, loads, parse, read_lines, report_from_lines, tokenize
+from .convert import structure, unstructure
+from .errors import GsgkError, InputError, MissingExtraError, ParseError, StructureError
+from .findings import Finding
+from .model import Cells, Note, Report, Span
+from .records import from_records, to_records
+from .template import TEMPLATE
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "TEMPLATE", "Cells", "Finding", "GsgkError", "InputError", "MissingExtraError", "Note",
+    "ParseError", "Report", "Span", "StructureError", "build", "dump", "dumps", "from_records",
+    "load", "loads", "parse", "read_lines", "report_from_lines", "structure", "to_records",
+    "tokenize", "unstructure",
+]

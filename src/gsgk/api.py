@@ -1,0 +1,90 @@
+"""The public facade, shaped like the ``json`` module: load, loads, dump, dumps.
+
+Every stage is reachable on its own: :func:`read_lines` (bytes → lines of
+cells), :func:`tokenize` (lines → tokens), :func:`parse` (lines → nodes) and
+:func:`build` (nodes → ``Report``); :func:`loads` and :func:`load` run them all.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from typing import IO, Any
+
+from .build import build
+from .errors import ParseError
+from .layout import Line, text_lines
+from .lexer import tokenize
+from .model import Report
+from .parser import Document, parse_lines
+from .readers import read_lines
+from .readers.text import MAX_BYTES, check_size, normalize
+from .render.text import dumps_text
+
+PathOrFile = str | os.PathLike[str] | IO[bytes]
+
+__all__ = ["build", "dump", "dumps", "load", "loads", "parse", "read_lines", "report_from_lines", "tokenize"]
+
+
+def loads(text: str, *, strict: bool = False) -> Report:
+    """Parse a report from text (any of the text layouts, or an HTML page as text)."""
+    check_size(len(text.encode("utf-8", errors="replace")))
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("<"):
+        return report_from_lines(read_lines(text.encode("utf-8"), "html"), strict=strict)
+    return report_from_lines(text_lines(normalize(text)), strict=strict)
+
+
+def load(source: PathOrFile, *, format: str | None = None, strict: bool = False) -> Report:
+    """Read a report from a path or a binary file: text (UTF-8, UTF-8 with BOM,
+    GB18030), HTML or DOCX, recognised from the content unless ``format`` is given."""
+    return report_from_lines(read_lines(_read_bytes(source), format), strict=strict)
+
+
+def _read_bytes(source: PathOrFile) -> bytes:
+    if isinstance(source, (str, os.PathLike)):
+        check_size(os.stat(source).st_size)
+        with open(source, "rb") as fp:
+            return fp.read()
+    data = source.read(MAX_BYTES + 1)
+    if isinstance(data, str):
+        raise TypeError("load() needs a binary file (open it with 'rb') or a path; use loads() for text")
+    check_size(len(data))
+    return data
+
+
+def parse(lines: Sequence[Line]) -> Document:
+    """The parse nodes of a report's lines (findings of the lexer are dropped)."""
+    return parse_lines(lines)[0]
+
+
+def report_from_lines(lines: Sequence[Line], *, strict: bool = False) -> Report:
+    """Lex, parse and build; with ``strict`` any warning or error raises ``ParseError``."""
+    document, findings = parse_lines(lines)
+    first = next((line.text for line in lines if not line.is_blank), "")
+    report = build(document, findings, first)
+    if strict:
+        for finding in report.diagnostics:
+            if finding.severity != "info":
+                source = next((line.text for line in lines if line.number == finding.line), None)
+                raise ParseError(finding.message, line=finding.line, column=finding.column,
+                                 source_line=source, code=finding.code,
+                                 expected="a report that needs no recovery (strict=True)")
+    return report
+
+
+def dumps(report: Report, *, format: str = "text") -> str:
+    """``report`` in the standard form; ``loads(dumps(r)) == r``."""
+    if format != "text":
+        raise ValueError(f"unknown format {format!r}; expected 'text'")
+    return dumps_text(report)
+
+
+def dump(report: Report, fp: IO[Any], *, format: str = "text") -> None:
+    """Write :func:`dumps` to a text file, or UTF-8 encoded to a binary one."""
+    text = dumps(report, format=format)
+    if isinstance(fp, io.TextIOBase) or hasattr(fp, "encoding"):
+        fp.write(text)
+    else:
+        fp.write(text.encode("utf-8"))

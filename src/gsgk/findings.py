@@ -1,0 +1,38 @@
+"""Findings: what loading or checking a report has to say about it.
+
+Parse diagnostics (``report.diagnostics``) and check results (``gsgk.check``)
+are the same class, so a caller can filter, print and count them alike.
+Every ``code`` is stable and listed in ``docs/diagnostics.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+Severity = Literal["error", "warning", "info"]
+CellKey = tuple[int, str, str]
+
+
+@attrs.frozen
+class Finding:
+    """One diagnostic: a stable code, a severity, a message and where it applies."""
+
+    code: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    column: int | None = None
+    cells: tuple[CellKey, ...] = ()
+
+    @property
+    def location(self) -> str:
+        """``line:column`` (or ``line``), empty when the source gave no place."""
+        if self.line is None:
+            return ""
+        return f"{self.line}:{self.column}" if self.column is not None else str(self.line)
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        return f"{where}{self.severity} [{self.code}] {self.message}"

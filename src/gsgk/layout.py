@@ -1,0 +1,79 @@
+"""Source text as lines of cells: the common input of the lexer.
+
+Every input format becomes a list of :class:`Line`.  A text line is split on
+tabs and pipes (``|``, ``｜``) into cells; leading and trailing separators are
+layout (a leading one marks the line as *indented*, as in copies where every
+cell sits on its own tab-indented line).  HTML and DOCX readers build lines
+whose cells are table cells, with ``exact=True``: there an empty cell is a
+blank value, not layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+
+_SEPARATORS = re.compile(r"[\t|｜]")
+_EDGES = "\t|｜ \u3000\xa0"
+
+
+@attrs.frozen
+class Cell:
+    """The text of one cell and where it starts (1-based line and column)."""
+
+    text: str
+    line: int
+    column: int
+
+
+@attrs.frozen
+class Line:
+    """One source line (or table row) as cells."""
+
+    number: int
+    text: str
+    cells: tuple[Cell, ...]
+    indented: bool = False
+    exact: bool = False
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def content(self) -> str:
+        """The line's text without layout at its edges."""
+        return self.text.strip(_EDGES)
+
+
+def split_line(number: int, text: str) -> Line:
+    """Split one text line into cells (see the module docstring)."""
+    body = text.rstrip(_EDGES)
+    start = len(body) - len(body.lstrip(_EDGES))
+    indented = bool(_SEPARATORS.match(text))
+    cells = []
+    column = start
+    for part in _SEPARATORS.split(body[start:]):
+        stripped = part.strip(" \u3000\xa0")
+        offset = len(part) - len(part.lstrip(" \u3000\xa0"))
+        cells.append(Cell(stripped, number, column + offset + 1))
+        column += len(part) + 1
+    if not body[start:]:
+        cells = [Cell("", number, 1)] if indented else []
+    return Line(number, text, tuple(cells), indented)
+
+
+def text_lines(text: str) -> list[Line]:
+    """Split decoded text (newlines already normalised to ``\\n``) into lines."""
+    return [split_line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
+
+
+def cell_lines(rows: Iterable[tuple[int, list[str]]]) -> list[Line]:
+    """Lines for table rows whose cell boundaries are known (HTML, DOCX)."""
+    lines = []
+    for number, texts in rows:
+        cells = tuple(Cell(t.strip(), number, i + 1) for i, t in enumerate(texts))
+        lines.append(Line(number, "\t".join(texts), cells, exact=True))
+    return lines

@@ -1,0 +1,360 @@
+"""The layout-normalising lexer: lines of cells → one token stream for the grammar.
+
+Whatever the layout (one cell per line, tab- or pipe-separated rows, labels
+split over lines, HTML table rows), the grammar sees the same terminals:
+section headings, prose lines, and inside the tables captions, header words,
+group labels, row labels, numbers and blanks.  Recognising wording is
+:mod:`gsgk.vocabulary`'s job; this module decides what each piece of text is
+from where it stands, and reports what it recognised only loosely.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+from lark import Token
+
+from .findings import Finding, Severity
+from .layout import Line
+from .template import Block, Row, Section
+from .values import is_blank, parse_date, parse_number
+from .vocabulary import Match, heading, lookup
+
+HEADING_TYPES = {1: "HEADING_PROSE", 2: "HEADING_ACTIVE", 3: "HEADING_REQUESTS",
+                 4: "HEADING_APPEALS", 5: "HEADING_PROSE", 6: "HEADING_PROSE"}
+
+_PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$|^第\s*\d{1,3}\s*页(共\s*\d+\s*页)?$")
+_SENTENCE_END = "。；;：:，,！!？?"
+TITLE_MAX = 80
+SIGNATURE_MAX = 40
+
+
+@attrs.frozen
+class Lexeme:
+    """A token's value: the printed text and what it was recognised as."""
+
+    text: str
+    target: object = None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@attrs.frozen
+class _Piece:
+    kind: Literal["text", "value", "blank"]
+    text: str
+    line: int
+    column: int
+    value: int | Decimal | None = None
+    unit: str = ""
+    value_row: bool = False  # stands in a row that holds no text
+
+
+@attrs.define
+class _Open:
+    """A cell still open to continuation lines."""
+
+    text: str
+    line: int
+    column: int
+    exact: bool
+
+    def extend(self, line: Line) -> None:
+        if not self.text:
+            self.line, self.column = line.number, line.cells[0].column
+        self.text += line.content
+
+
+def tokenize(lines: Sequence[Line]) -> tuple[list[Token], list[Finding]]:
+    """The token stream of a report, and the findings made while reading it."""
+    lexer = _Lexer()
+    lexer.run(lines)
+    return lexer.tokens, lexer.findings
+
+
+class _Lexer:
+    def __init__(self) -> None:
+        self.tokens: list[Token] = []
+        self.findings: list[Finding] = []
+
+    def emit(self, type_: str, text: str, line: int, column: int, target: object = None) -> None:
+        self.tokens.append(Token(type_, Lexeme(text, target), line=line, column=column))
+
+    def note(self, code: str, severity: Severity, message: str, line: int, column: int) -> None:
+        self.findings.append(Finding(code, severity, message, line, column))
+
+    # --- the whole report ------------------------------------------------------
+    def run(self, lines: Sequence[Line]) -> None:
+        end = self._closing_start(lines)
+        body = lines[:end]
+        first = next((i for i, line in enumerate(body) if self._heading(line)), len(body))
+        self._front(body[:first])
+        section: Section | None = None
+        table: list[Line] = []
+        for line in body[first:]:
+            found = self._heading(line)
+            if found:
+                if section and section.is_table:
+                    self._table(section, table)
+                table = []
+                section = found[0]
+                self._emit_heading(line, *found)
+            elif section and section.is_table:
+                table.append(line)
+            elif not line.is_blank:
+                self._prose_line(line, "TEXT")
+        if section and section.is_table:
+            self._table(section, table)
+        self._closing(lines[end:])
+
+    @staticmethod
+    def _heading(line: Line) -> tuple[Section, bool] | None:
+        texts = [c.text for c in line.cells if c.text]
+        return heading(texts[0]) if len(texts) == 1 else None
+
+    def _emit_heading(self, line: Line, section: Section, canonical: bool) -> None:
+        cell = next(c for c in line.cells if c.text)
+        self.emit(HEADING_TYPES[section.number], cell.text, cell.line, cell.column, section)
+        if not canonical:
+            self.note("heading-variant", "info",
+                      f"标题「{cell.text}」按「{section.heading}」识别", cell.line, cell.column)
+
+    def _prose_line(self, line: Line, type_: str) -> None:
+        cell = next((c for c in line.cells if c.text), None)
+        column = cell.column if cell else 1
+        self.emit(type_, line.content, line.number, column)
+
+    # --- title and preamble ----------------------------------------------------
+    def _front(self, lines: Sequence[Line]) -> None:
+        texts = [line for line in lines if not line.is_blank]
+        title_end = next(
+            (i for i, line in enumerate(texts[:4]) if "报告" in line.content and len(line.content) <= TITLE_MAX),
+            None,
+        )
+        if title_end is not None and all(_is_short_name(line.content) for line in texts[:title_end]):
+            title = "".join(line.content for line in texts[: title_end + 1])
+            self.emit("TITLE", title, texts[0].number, 1)
+            texts = texts[title_end + 1:]
+        for line in texts:
+            self._prose_line(line, "TEXT")
+
+    # --- signature and date ----------------------------------------------------
+    @staticmethod
+    def _closing_start(lines: Sequence[Line]) -> int:
+        filled = [i for i, line in enumerate(lines) if not line.is_blank]
+        if not filled or parse_date(lines[filled[-1]].content) is None:
+            return len(lines)
+        if len(filled) > 1:
+            before = lines[filled[-2]]
+            if _is_short_name(before.content) and not _Lexer._heading(before) \
+                    and parse_number(before.content) is None and len(before.cells) <= 1:
+                return filled[-2]
+        return filled[-1]
+
+    def _closing(self, lines: Sequence[Line]) -> None:
+        filled = [line for line in lines if not line.is_blank]
+        if len(filled) == 2:
+            self._prose_line(filled[0], "SIGNATURE")
+        if filled:
+            date = filled[-1]
+            self.emit("DATE", date.content, date.number, 1, parse_date(date.content))
+
+    # --- tables ----------------------------------------------------------------
+    def _table(self, section: Section, lines: Sequence[Line]) -> None:
+        pieces = list(self._pieces(lines))
+        if section.number == 4:
+            self._appeals(pieces)
+        else:
+            self._labelled(section, pieces)
+
+    def _pieces(self, lines: Sequence[Line]) -> Iterator[_Piece]:
+        for row in self._rows(lines):
+            yield from self._row_pieces(row)
+
+    def _rows(self, lines: Sequence[Line]) -> Iterator[list[_Open]]:
+        """Group cells into rows: a multi-cell line alone, single-cell lines in runs.
+
+        A continuation line (a label or header broken across lines, in copies
+        with one tab-indented cell per line) extends the cell before it.
+        """
+        run: list[_Open] = []
+        previous: Line | None = None
+        for line in lines:
+            if line.is_blank and not line.cells:
+                if run:
+                    yield run
+                run, previous = [], None
+                continue
+            if _PAGE_NUMBER.match(line.content):
+                self.note("page-number", "info", f"页码「{line.content}」已忽略", line.number, 1)
+                continue
+            if run and self._continues(previous, line, run[-1]):
+                run[-1].extend(line)
+                previous = line
+                continue
+            cells = [_Open(c.text, c.line, c.column, line.exact) for c in line.cells]
+            if len(cells) > 1 or line.exact:
+                if run:
+                    yield run
+                yield cells
+                run, previous = [], None
+                continue
+            run.extend(cells)
+            previous = line
+        if run:
+            yield run
+
+    @staticmethod
+    def _continues(previous: Line | None, line: Line, last: _Open) -> bool:
+        if previous is None or line.indented or line.exact or len(line.cells) != 1:
+            return False
+        if not previous.indented or len(previous.cells) != 1:
+            return False
+        return parse_number(line.content) is None and not is_blank(line.content) \
+            and (not last.text or parse_number(last.text) is None)
+
+    def _row_pieces(self, row: list[_Open]) -> Iterator[_Piece]:
+        exact = any(cell.exact for cell in row)
+        kinds: list[str] = []
+        for cell in row:
+            kinds.append("empty" if not cell.text else "blank" if is_blank(cell.text)
+                         else "value" if parse_number(cell.text) else "text")
+        has_text = "text" in kinds
+        seen_text = False
+        for i, cell in enumerate(row):
+            kind = kinds[i]
+            if kind == "empty":
+                if not self._blank_here(kinds, i, exact, has_text, seen_text):
+                    continue
+                kind = "blank"
+            seen_text = seen_text or kind == "text"
+            if kind == "value":
+                number, unit = parse_number(cell.text) or (0, "")
+                yield _Piece("value", cell.text, cell.line, cell.column, number, unit, not has_text)
+            else:
+                yield _Piece(kind, cell.text, cell.line, cell.column, value_row=not has_text)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _blank_here(kinds: list[str], i: int, exact: bool, has_text: bool, seen_text: bool) -> bool:
+        """Is the empty cell ``i`` a blank value (rather than layout)?"""
+        if exact:
+            return seen_text or (not has_text and any(k in ("value", "blank") for k in kinds))
+        before = next((k for k in reversed(kinds[:i]) if k != "empty"), None)
+        after = next((k for k in kinds[i + 1:] if k != "empty"), None)
+        return before in ("value", "blank") and after in ("value", "blank")
+
+    def _value(self, piece: _Piece) -> None:
+        if piece.kind == "blank":
+            self.emit("BLANK", piece.text, piece.line, piece.column)
+            return
+        if piece.unit:
+            self.note("number-unit", "info", f"数值「{piece.text}」带单位「{piece.unit}」",
+                      piece.line, piece.column)
+        self.emit("NUMBER", piece.text, piece.line, piece.column, piece.value)
+
+    def _appeals(self, pieces: list[_Piece]) -> None:
+        body = False
+        for piece in pieces:
+            if piece.kind == "text":
+                if body:
+                    self.emit("TEXT", piece.text, piece.line, piece.column)
+                else:
+                    self._header(4, piece, None)
+                continue
+            if piece.kind == "blank" and not body and not piece.value_row:
+                continue
+            body = True
+            self._value(piece)
+
+    def _labelled(self, section: Section, pieces: list[_Piece]) -> None:
+        body = False
+        block: Block | None = None
+        for i, piece in enumerate(pieces):
+            if piece.kind != "text":
+                if piece.kind == "blank" and not body:
+                    continue
+                self._value(piece)
+                continue
+            followed = i + 1 < len(pieces) and pieces[i + 1].kind != "text"
+            match = _choose(lookup(section.number, piece.text), body, followed)
+            if match is None:
+                self._unknown(piece, followed)
+            elif match.kind == "caption":
+                assert isinstance(match.target, Block)
+                block, body = match.target, False
+                self._loose(match, piece)
+                self.emit("CAPTION", piece.text, piece.line, piece.column, block)
+            elif match.kind == "row" or (match.kind == "group" and followed):
+                body = True
+                if match.kind == "row":
+                    assert isinstance(match.target, Row)
+                    block = match.block
+                self._loose(match, piece)
+                self.emit("LABEL", piece.text, piece.line, piece.column, match.target)
+            elif match.kind == "group":
+                body = True
+                self._loose(match, piece)
+                self.emit("GROUP", piece.text, piece.line, piece.column, match.target)
+            else:
+                body = False
+                self._header(section.number, piece, block)
+
+    def _header(self, section: int, piece: _Piece, block: Block | None) -> None:
+        matches = lookup(section, piece.text)
+        if not matches:
+            self.note("header-unknown", "warning", f"表头「{piece.text}」不是模板中的表头",
+                      piece.line, piece.column)
+        elif block is not None and all(m.block is not block for m in matches):
+            own = ", ".join(f"「{c.label}」" for c in block.columns)
+            self.note("header-foreign", "warning",
+                      f"{block.caption}的表头印为「{piece.text}」，模板为{own}", piece.line, piece.column)
+        elif matches[0].quality in ("variant", "fuzzy"):
+            self._loose(matches[0], piece, "header")
+        target = matches[0].target if matches else None
+        self.emit("HEADER", piece.text, piece.line, piece.column, target)
+
+    def _unknown(self, piece: _Piece, followed: bool) -> None:
+        if followed:
+            self.emit("LABEL", piece.text, piece.line, piece.column, None)
+            return
+        self.note("text-in-table", "warning", f"表格中的文字「{piece.text}」不属于模板", piece.line, piece.column)
+        self.emit("TEXT", piece.text, piece.line, piece.column)
+
+    def _loose(self, match: Match, piece: _Piece, what: str = "label") -> None:
+        if match.quality in ("exact", "fragment"):
+            return
+        severity: Severity = "warning" if match.quality == "fuzzy" else "info"
+        self.note(f"{what}-{match.quality}", severity,
+                  f"「{piece.text}」按模板的「{match.canonical}」识别", piece.line, piece.column)
+
+
+_PREFERENCE = {
+    False: ("caption", "column", "header", "group", "row"),
+    True: ("caption", "row", "group", "column", "header"),
+}
+
+
+def _choose(matches: tuple[Match, ...], body: bool, followed: bool) -> Match | None:
+    """The recognition that fits where the text stands (header area or table body)."""
+    if not matches:
+        return None
+    order = _PREFERENCE[body]
+    if matches[0].quality == "fragment":
+        return matches[0] if not body else None
+    best = min(matches, key=lambda m: order.index(m.kind))
+    if best.kind == "row" and best.quality != "exact" and not followed:
+        headers = [m for m in matches if m.kind in ("column", "header")]
+        if headers:
+            return headers[0]
+    return best
+
+
+def _is_short_name(text: str) -> bool:
+    """A short line without sentence punctuation: a title part or a signature."""
+    return 0 < len(text) <= SIGNATURE_MAX and text[-1] not in _SENTENCE_END and "。" not in text
+

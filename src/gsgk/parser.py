@@ -1,0 +1,136 @@
+"""The Lark LALR parser over the lexer's tokens, and its transformer to plain nodes.
+
+``report.lark`` is the grammar; :func:`parse_lines` runs the lexer, feeds its
+tokens to one cached LALR parser whose transformer turns each rule into a
+small node, and translates any Lark error into a :class:`~gsgk.ParseError`
+with the line quoted.  :mod:`gsgk.build` turns the nodes into a ``Report``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any, cast
+
+import attrs
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.lexer import Lexer
+
+from .errors import ParseError
+from .findings import Finding
+from .layout import Line
+from .lexer import tokenize
+
+DESCRIPTIONS = {
+    "TITLE": "the report title",
+    "TEXT": "a paragraph",
+    "SIGNATURE": "the signature",
+    "DATE": "the date",
+    "HEADING_PROSE": "a section heading (一、五、六)",
+    "HEADING_ACTIVE": "the heading 二、主动公开政府信息情况",
+    "HEADING_REQUESTS": "the heading 三、收到和处理政府信息公开申请情况",
+    "HEADING_APPEALS": "the heading 四、政府信息公开行政复议、行政诉讼情况",
+    "CAPTION": "a caption such as 第二十条第（一）项",
+    "HEADER": "a column header",
+    "GROUP": "a group label such as （三）不予公开",
+    "LABEL": "a row label",
+    "NUMBER": "a number",
+    "BLANK": "a blank cell",
+    "$END": "the end of the report",
+}
+
+
+@attrs.frozen
+class RowNode:
+    label: Token
+    values: tuple[Token, ...]
+
+
+@attrs.frozen
+class SectionNode:
+    heading: Token
+    items: tuple[Token | RowNode, ...]
+
+
+@attrs.frozen
+class Document:
+    title: Token | None
+    preamble: tuple[Token, ...]
+    sections: tuple[SectionNode, ...]
+    signature: Token | None
+    date: Token | None
+
+
+class _TokenStream(Lexer):
+    """Lark's custom-lexer hook: the tokens are already made by :mod:`gsgk.lexer`."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
+        return iter(data)
+
+
+def _first(tokens: Sequence[Token], type_: str) -> Token | None:
+    return next((t for t in tokens if t.type == type_), None)
+
+
+class _Nodes(Transformer[Token, Any]):
+    """Rule → node, applied inside the LALR parser (no tree is built)."""
+
+    def start(self, children: list[Any]) -> Document:
+        (title, preamble), *sections, (signature, date) = children
+        return Document(title, preamble, tuple(sections), signature, date)
+
+    def front(self, children: list[Token]) -> tuple[Token | None, tuple[Token, ...]]:
+        return _first(children, "TITLE"), tuple(t for t in children if t.type == "TEXT")
+
+    def closing(self, children: list[Token]) -> tuple[Token | None, Token | None]:
+        return _first(children, "SIGNATURE"), _first(children, "DATE")
+
+    def row(self, children: list[Token]) -> RowNode:
+        return RowNode(children[0], tuple(children[1:]))
+
+    def _section(self, children: list[Any]) -> SectionNode:
+        return SectionNode(children[0], tuple(children[1:]))
+
+    prose_section = active_section = requests_section = appeals_section = _section
+
+
+@lru_cache(maxsize=1)
+def parser() -> Lark:
+    """The one LALR parser (built on first use)."""
+    return Lark.open(
+        "report.lark", rel_to=__file__, parser="lalr", lexer=_TokenStream, transformer=_Nodes(),
+    )
+
+
+def parse_lines(lines: Sequence[Line]) -> tuple[Document, list[Finding]]:
+    """Tokenise and parse; Lark's errors come back as :class:`ParseError`."""
+    tokens, findings = tokenize(lines)
+    try:
+        document = cast(Document, parser().parse(tokens))
+    except UnexpectedToken as exc:
+        raise _error(exc, lines) from None
+    except UnexpectedInput as exc:  # pragma: no cover - the token stream is never text
+        raise ParseError(str(exc)) from None
+    return document, findings
+
+
+def _error(exc: UnexpectedToken, lines: Sequence[Line]) -> ParseError:
+    token = exc.token
+    expected = sorted({DESCRIPTIONS.get(name, name) for name in exc.expected})
+    if token.type == "$END":
+        last = next((line for line in reversed(lines) if not line.is_blank), None)
+        return ParseError(
+            "the report ends too early",
+            line=last.number if last else 1, column=1,
+            expected=" or ".join(expected), source_line=last.text if last else "",
+        )
+    line, column = token.line or 1, token.column or 1
+    source = next((candidate.text for candidate in lines if candidate.number == line), None)
+    return ParseError(
+        f"unexpected {DESCRIPTIONS.get(token.type, token.type)} 「{token}」",
+        line=line, column=column, expected=" or ".join(expected), source_line=source,
+    )

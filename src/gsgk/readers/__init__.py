@@ -1,0 +1,44 @@
+"""Input formats: each reader turns bytes into the lines the lexer reads.
+
+The format is recognised from the content (a ``format=`` argument overrides):
+a ZIP container is DOCX, markup that opens with an HTML tag is HTML, anything
+else is text.  Every reader ends in :class:`~gsgk.layout.Line` objects, so the
+one grammar decides the structure whatever the format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from ..errors import InputError
+from ..layout import Line
+from .text import read_text
+
+Format = Literal["text", "html", "docx"]
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|table|p|section|article)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def detect(data: bytes) -> Format:
+    """The format of ``data`` from its first bytes."""
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if _HTML_START.match(head):
+        return "html"
+    return "text"
+
+
+def _reader(fmt: str) -> Callable[[bytes], list[Line]]:
+    if fmt == "text":
+        return read_text
+    raise InputError(f"unknown input format {fmt!r}; expected 'text', 'html' or 'docx'")
+
+
+def read_lines(data: bytes, fmt: str | None = None) -> list[Line]:
+    """The lines of a report in any supported format."""
+    return _reader(fmt or detect(data))(data)

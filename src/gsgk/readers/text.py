@@ -1,0 +1,50 @@
+"""Bytes to text: encoding detection, newline normalisation and the size limit."""
+
+from __future__ import annotations
+
+import codecs
+
+from ..errors import InputError, ParseError
+from ..layout import Line, text_lines
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Inputs larger than this (20 MiB) are refused; reports are a few hundred KiB at most."""
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def check_size(size: int, limit: int = MAX_BYTES) -> None:
+    if size > limit:
+        raise InputError(f"input of {size} bytes is larger than the limit of {limit} bytes")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; newlines as ``\\n``."""
+    check_size(len(data))
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return normalize(data[len(bom):].decode(encoding, errors="replace"))
+    try:
+        return normalize(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        return normalize(data.decode("gb18030"))
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            f"cannot decode the input: neither UTF-8 nor GB18030 (byte {exc.start})",
+            line=1, column=1, expected="a text, HTML or DOCX report", code="encoding",
+        ) from None
+
+
+def normalize(text: str) -> str:
+    """Newlines to ``\\n``; refuse text that is binary data."""
+    if "\x00" in text:
+        raise ParseError("the input is binary data, not a report", line=1, column=1,
+                         expected="a text, HTML or DOCX report", code="encoding")
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(data: bytes) -> list[Line]:
+    """The lines of a plain-text report."""
+    return text_lines(decode(data))

@@ -1,0 +1,224 @@
+"""Placing printed values into template cells, and recovering dropped ones.
+
+A printed row (a *run*) with as many values as cells is placed in order.  A
+run that is short (copies often drop cells) is placed only when the template's
+sums allow exactly one reading: every way of placing the printed values in
+order among the cells is tried, the missing cells are solved from the sums,
+and readings that break a sum (or need a negative count) are discarded, also
+against the other rows of the table.  One surviving reading is taken and
+reported as a warning naming each inferred cell; otherwise the whole run stays
+blank (``None``) with an error.  A value is never shifted into a guessed cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from itertools import combinations
+from math import comb
+
+import attrs
+
+from .findings import CellKey, Finding
+from .model import Span, Value
+from .template import Cell, Identity
+from .values import format_value
+
+MAX_PLACEMENTS = 20000
+Values = dict[CellKey, Value]
+
+
+@attrs.frozen
+class Run:
+    """Values printed for consecutive template cells (a row, or 表四's one line)."""
+
+    label: str
+    cells: tuple[Cell, ...]
+    printed: tuple[Value, ...]
+    spans: tuple[Span | None, ...]
+    where: Span | None = None
+
+
+@attrs.define
+class Placement:
+    """Where every value of a set of runs went, and what was said about it."""
+
+    values: Values = attrs.field(factory=dict)
+    spans: dict[CellKey, Span | None] = attrs.field(factory=dict)
+    inferred: set[CellKey] = attrs.field(factory=set)
+    findings: list[Finding] = attrs.field(factory=list)
+
+
+def place(runs: Sequence[Run], identities: Sequence[Identity]) -> Placement:
+    """Place every run (see the module docstring)."""
+    out = Placement()
+    by_cell: dict[CellKey, list[Identity]] = {}
+    for identity in identities:
+        for cell in identity.cells:
+            by_cell.setdefault(cell.key, []).append(identity)
+    short: list[Run] = []
+    for run in runs:
+        if len(run.printed) == len(run.cells):
+            for cell, value, span in zip(run.cells, run.printed, run.spans):
+                out.values[cell.key], out.spans[cell.key] = value, span
+        elif len(run.printed) > len(run.cells):
+            _blank(out, run)
+            out.findings.append(_finding(
+                "row-extra-values", "error", run,
+                f"「{run.label}」印有{len(run.printed)}个数，模板只有{len(run.cells)}栏；"
+                "无法判断多出的是哪一个，本行按空白处理",
+            ))
+        else:
+            short.append(run)
+    candidates = {id(run): _candidates(run, out.values, by_cell) for run in short}
+    _eliminate(short, candidates, out.values, by_cell)
+    for run in short:
+        _settle(out, run, candidates[id(run)], by_cell)
+    return out
+
+
+def _candidates(run: Run, known: Values, by_cell: dict[CellKey, list[Identity]]) -> list[Values | None]:
+    """Every distinct full reading of a short run (``None`` for undetermined ones)."""
+    n, k = len(run.cells), len(run.printed)
+    if comb(n, k) > MAX_PLACEMENTS:
+        return [None, None]
+    keys = [c.key for c in run.cells]
+    found: list[Values | None] = []
+    for positions in combinations(range(n), k):
+        values = dict(known)
+        for j, p in enumerate(positions):
+            values[keys[p]] = run.printed[j]
+        missing = {keys[p] for p in range(n) if p not in positions}
+        try:
+            reading = _solve(values, missing, by_cell)
+        except _Inconsistent:
+            continue
+        full = None if reading is None else {key: reading[key] for key in keys}
+        if full is None or full not in found:
+            found.append(full)
+    return found
+
+
+class _Inconsistent(Exception):
+    """A reading breaks one of the template's sums."""
+
+
+def _solve(values: Values, missing: set[CellKey], by_cell: dict[CellKey, list[Identity]]) -> Values | None:
+    """Fill ``missing`` from the sums (``None`` if some stay undetermined).
+
+    Raises :class:`_Inconsistent` if a sum breaks or a count would be negative.
+    """
+    missing = set(missing)
+    progress = True
+    while missing and progress:
+        progress = False
+        for identity in {id(i): i for key in missing for i in by_cell.get(key, ())}.values():
+            unknown = [c for c in identity.cells if c.key in missing]
+            if len(unknown) != 1 or not _known(values, identity, unknown[0].key):
+                continue
+            target = unknown[0]
+            rest = _sum(values, identity.left, target.key) - _sum(values, identity.right, target.key)
+            solved = -rest if target in identity.left else rest
+            if solved < 0:
+                raise _Inconsistent
+            values[target.key] = Decimal(solved) if target.kind == "decimal" else int(solved)
+            missing.discard(target.key)
+            progress = True
+    touched = {id(i): i for key in values for i in by_cell.get(key, ())}.values()
+    for identity in touched:
+        if _complete(values, identity) and _sum(values, identity.left) != _sum(values, identity.right):
+            raise _Inconsistent
+    return None if missing else values
+
+
+def _consistent(values: Values, by_cell: dict[CellKey, list[Identity]]) -> bool:
+    try:
+        _solve(values, set(), by_cell)
+    except _Inconsistent:
+        return False
+    return True
+
+
+def _known(values: Values, identity: Identity, skip: CellKey) -> bool:
+    return all(values.get(c.key) is not None for c in identity.cells if c.key != skip)
+
+
+def _complete(values: Values, identity: Identity) -> bool:
+    return all(values.get(c.key) is not None for c in identity.cells)
+
+
+def _sum(values: Values, cells: Iterable[Cell], skip: CellKey | None = None) -> Decimal:
+    total = Decimal(0)
+    for cell in cells:
+        if cell.key != skip:
+            total += Decimal(values[cell.key] or 0)
+    return total
+
+
+def _eliminate(short: Sequence[Run], candidates: dict[int, list[Values | None]], known: Values,
+               by_cell: dict[CellKey, list[Identity]]) -> None:
+    """Drop readings that break a sum with rows already settled, until nothing changes."""
+    changed = True
+    while changed:
+        changed = False
+        fixed = dict(known)
+        for run in short:
+            options = candidates[id(run)]
+            if len(options) == 1 and options[0] is not None:
+                fixed.update(options[0])
+        for run in short:
+            options = candidates[id(run)]
+            if len(options) < 2:
+                continue
+            kept = [o for o in options if o is None or _consistent({**fixed, **o}, by_cell)]
+            if len(kept) < len(options):
+                candidates[id(run)] = kept
+                changed = True
+
+
+def _settle(out: Placement, run: Run, options: list[Values | None], by_cell: dict[CellKey, list[Identity]]) -> None:
+    keys = [c.key for c in run.cells]
+    if len(options) == 1 and options[0] is not None:
+        reading = options[0]
+        for cell in run.cells:
+            out.values[cell.key], out.spans[cell.key] = reading[cell.key], None
+        inferred = _inferred(run, reading)
+        out.inferred.update(inferred)
+        rules = sorted({i.rule for key in keys for i in by_cell.get(key, ())})
+        shown = "、".join(format_value(reading[k]) for k in keys)
+        out.findings.append(_finding(
+            "cells-inferred", "warning", run,
+            f"「{run.label}」只印出{len(run.printed)}个数（模板{len(run.cells)}栏）；"
+            f"按勾稽关系（{'；'.join(rules)}）唯一一致的读法为：{shown}",
+            cells=tuple(inferred),
+        ))
+        return
+    _blank(out, run)
+    why = "没有一种读法符合模板的勾稽关系" if not options else "有多种读法都符合模板的勾稽关系"
+    out.findings.append(_finding(
+        "row-short", "error", run,
+        f"「{run.label}」只印出{len(run.printed)}个数（模板{len(run.cells)}栏），{why}，无法确定缺的是哪一栏；"
+        "本行按空白处理",
+    ))
+
+
+def _inferred(run: Run, reading: Values) -> list[CellKey]:
+    """Cells that some consistent placement left unprinted (their values were derived)."""
+    keys = [c.key for c in run.cells]
+    values = [reading[k] for k in keys]
+    inferred: set[int] = set()
+    for positions in combinations(range(len(keys)), len(run.printed)):
+        if all(values[p] == run.printed[j] for j, p in enumerate(positions)):
+            inferred.update(p for p in range(len(keys)) if p not in positions)
+    return [keys[p] for p in sorted(inferred)]
+
+
+def _blank(out: Placement, run: Run) -> None:
+    for cell in run.cells:
+        out.values[cell.key], out.spans[cell.key] = None, None
+
+
+def _finding(code: str, severity: str, run: Run, message: str, cells: tuple[CellKey, ...] = ()) -> Finding:
+    line, column = (run.where.line, run.where.column) if run.where else (None, None)
+    return Finding(code, severity, message, line, column,  # type: ignore[arg-type]
+                   cells or tuple(c.key for c in run.cells))

@@ -1,0 +1,194 @@
+"""Recognising template wording in printed text: headings, captions, labels, headers.
+
+Text is compared by *key*: NFKC-folded (full-width → half-width), without
+whitespace, punctuation or quotes, so ``（一）予以公开`` and ``(一) 予以公开``
+are the same key.  A label that matches only after dropping its numbering
+(``上年结转…`` for ``二、上年结转…``), one listed among a row's variants, or a
+close fuzzy match, is recognised and reported with its canonical wording.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Literal
+
+import attrs
+
+from .template import SECTIONS, Block, Column, Row, Section
+
+Kind = Literal["caption", "row", "group", "column", "header"]
+Quality = Literal["exact", "variant", "unnumbered", "fuzzy", "fragment"]
+Target = Block | Row | Column | str
+
+_DROP = {"P", "S", "Z", "C"}  # punctuation, symbols, separators, controls
+_NUMBERING = re.compile(r"^(?:第?[一二三四五六七八九十]+|\d+)(?=\D)")
+FUZZY_RATIO = 0.8
+
+
+@lru_cache(maxsize=65536)
+def key(text: str) -> str:
+    """The comparison key of ``text`` (see the module docstring)."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in _DROP).lower()
+
+
+def unnumbered(k: str) -> str:
+    """A key without its leading ordinal (``一``, ``（三）``, ``1.``)."""
+    return _NUMBERING.sub("", k, count=1)
+
+
+@attrs.frozen
+class Match:
+    """What a piece of text was recognised as, and how closely it matched."""
+
+    kind: Kind
+    target: Target
+    quality: Quality
+    block: Block | None = None
+
+    @property
+    def canonical(self) -> str:
+        t = self.target
+        if isinstance(t, Block):
+            return t.caption or ""
+        if isinstance(t, (Row, Column)):
+            return t.leaf if isinstance(t, Row) else t.label
+        return t
+
+
+def _entries(section: Section) -> list[tuple[Kind, Target, Block, tuple[str, ...]]]:
+    entries: list[tuple[Kind, Target, Block, tuple[str, ...]]] = []
+    for block in section.blocks:
+        if block.caption:
+            entries.append(("caption", block, block, ()))
+        for row in block.rows:
+            entries.append(("row", row, block, row.variants))
+            for group in row.groups:
+                entries.append(("group", group, block, ()))
+        for column in block.columns:
+            entries.append(("column", column, block, column.variants))
+        for word in block.header_words:
+            entries.append(("header", word, block, ()))
+    return entries
+
+
+def _label(kind: Kind, target: Target) -> str:
+    if kind == "caption":
+        assert isinstance(target, Block)
+        return target.caption or ""
+    if kind == "row":
+        assert isinstance(target, Row)
+        return target.leaf
+    if kind == "column":
+        assert isinstance(target, Column)
+        return target.label
+    assert isinstance(target, str)
+    return target.split("/")[-1]
+
+
+class SectionVocabulary:
+    """Every label of one table section, indexed by key."""
+
+    def __init__(self, section: Section) -> None:
+        self.section = section
+        self.exact: dict[str, list[Match]] = {}
+        self.loose: dict[str, list[Match]] = {}
+        self.fuzzy: list[tuple[str, Match]] = []
+        self.fragments: list[tuple[str, Match]] = []
+        seen: set[tuple[str, Kind, str]] = set()
+        for kind, target, block, variants in _entries(section):
+            canonical = key(_label(kind, target))
+            if (canonical, kind, block.caption or "") in seen:
+                continue
+            seen.add((canonical, kind, block.caption or ""))
+            self._add(self.exact, canonical, Match(kind, target, "exact", block))
+            for variant in variants:
+                self._add(self.loose, key(variant), Match(kind, target, "variant", block))
+            core = unnumbered(canonical)
+            if core != canonical:
+                self._add(self.loose, core, Match(kind, target, "unnumbered", block))
+            self.fuzzy.append((core, Match(kind, target, "fuzzy", block)))
+            if kind in ("column", "header"):
+                self.fragments.append((canonical, Match(kind, target, "fragment", block)))
+
+    @staticmethod
+    def _add(index: dict[str, list[Match]], k: str, match: Match) -> None:
+        index.setdefault(k, []).append(match)
+
+    def lookup(self, text: str) -> tuple[Match, ...]:
+        """All recognitions of ``text``, closest first (empty if none)."""
+        k = key(text)
+        if not k:
+            return ()
+        core = unnumbered(k)
+        found = [*self.exact.get(k, ()), *self.loose.get(k, ())]
+        if core != k:
+            found += [m for m in self.loose.get(core, ()) if m.quality == "unnumbered"]
+        if found:
+            return tuple(found)
+        fragments = tuple(m for label, m in self.fragments if len(k) >= 2 and k in label)
+        if fragments or len(core) < 4:
+            return fragments
+        return _fuzzy(core, self.fuzzy)
+
+
+def _fuzzy(core: str, candidates: list[tuple[str, Match]]) -> tuple[Match, ...]:
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, core, label).ratio(), i) for i, (label, _) in enumerate(candidates)),
+        reverse=True,
+    )
+    if not scored or scored[0][0] < FUZZY_RATIO:
+        return ()
+    if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.05:
+        return ()
+    return (candidates[scored[0][1]][1],)
+
+
+VOCABULARIES = {s.number: SectionVocabulary(s) for s in SECTIONS if s.is_table}
+
+
+@lru_cache(maxsize=65536)
+def lookup(section: int, text: str) -> tuple[Match, ...]:
+    """Recognise ``text`` printed in table section ``section`` (2, 3 or 4)."""
+    return VOCABULARIES[section].lookup(text)
+
+
+# --- section headings ---------------------------------------------------------
+_HEADING = re.compile(r"^\s*([(（])?([一二三四五六])[)）]?\s*[、.．,，:：]?\s*(\S.*)$")
+HEADING_MAX = 40
+
+
+def _title_keys(section: Section) -> tuple[str, ...]:
+    return tuple(key(t) for t in (section.title, *section.variants))
+
+
+_SECTION_TITLES = [(s, _title_keys(s)) for s in SECTIONS]
+
+
+@lru_cache(maxsize=65536)
+def heading(text: str) -> tuple[Section, bool] | None:
+    """The section whose heading ``text`` is, and whether it is printed canonically.
+
+    A heading is a short line whose words are a section title or a known
+    variant.  A close fuzzy match counts only when the line carries the
+    section's own numeral (``三、``); items numbered ``（一）`` are never headings.
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > HEADING_MAX:
+        return None
+    m = _HEADING.match(stripped)
+    paren, numeral, rest = m.groups() if m else (None, None, stripped)
+    k = key(rest)
+    if paren or not k:
+        return None
+    for section, titles in _SECTION_TITLES:
+        if k in titles:
+            return section, k == titles[0] and numeral == section.numeral
+    for section, titles in _SECTION_TITLES:
+        ratio = max(difflib.SequenceMatcher(None, k, t).ratio() for t in titles)
+        if ratio >= (0.75 if numeral == section.numeral else 0.9):
+            return section, False
+    return None
