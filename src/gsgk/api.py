@@ -20,7 +20,7 @@ from .model import Report
 from .parser import Document, parse_lines
 from .readers import read_lines
 from .readers.text import MAX_BYTES, check_size, normalize
-from .render.text import dumps_text
+from .render import BINARY_FORMATS, render
 
 PathOrFile = str | os.PathLike[str] | IO[bytes]
 
@@ -74,17 +74,26 @@ def report_from_lines(lines: Sequence[Line], *, strict: bool = False) -> Report:
     return report
 
 
-def dumps(report: Report, *, format: str = "text") -> str:
-    """``report`` in the standard form; ``loads(dumps(r)) == r``."""
-    if format != "text":
-        raise ValueError(f"unknown format {format!r}; expected 'text'")
-    return dumps_text(report)
+def dumps(report: Report, *, format: str = "text", **options: Any) -> str:
+    """``report`` in the standard form: ``text`` (default), ``html``, ``markdown`` or ``json``.
+
+    ``loads(dumps(r, format=f)) == r`` for text, html and json.  Binary
+    formats (``docx``) are written with :func:`dump`.
+    """
+    if format in BINARY_FORMATS:
+        raise ValueError(f"{format} is a binary format: use gsgk.dump(report, fp, format={format!r})")
+    text = render(report, format, **options)
+    assert isinstance(text, str)
+    return text
 
 
-def dump(report: Report, fp: IO[Any], *, format: str = "text") -> None:
-    """Write :func:`dumps` to a text file, or UTF-8 encoded to a binary one."""
-    text = dumps(report, format=format)
-    if isinstance(fp, io.TextIOBase) or hasattr(fp, "encoding"):
-        fp.write(text)
+def dump(report: Report, fp: IO[Any], *, format: str = "text", **options: Any) -> None:
+    """Write ``report`` in ``format`` to ``fp``: text to a text file (UTF-8 to a binary one)."""
+    data = render(report, format, **options)
+    is_text = isinstance(fp, io.TextIOBase) or hasattr(fp, "encoding")
+    if isinstance(data, bytes):
+        if is_text:
+            raise TypeError(f"{format} is binary: open the file with 'wb'")
+        fp.write(data)
     else:
-        fp.write(text.encode("utf-8"))
+        fp.write(data if is_text else data.encode("utf-8"))

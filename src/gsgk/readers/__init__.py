@@ -9,12 +9,12 @@ one grammar decides the structure whatever the format.
 from __future__ import annotations
 
 import re
+from importlib import import_module
 from collections.abc import Callable
 from typing import Literal
 
 from ..errors import InputError
 from ..layout import Line
-from .text import read_text
 
 Format = Literal["text", "html", "docx"]
 _HTML_START = re.compile(
@@ -33,10 +33,14 @@ def detect(data: bytes) -> Format:
     return "text"
 
 
+READERS = {"text": "read_text", "html": "read_html", "docx": "read_docx"}
+
+
 def _reader(fmt: str) -> Callable[[bytes], list[Line]]:
-    if fmt == "text":
-        return read_text
-    raise InputError(f"unknown input format {fmt!r}; expected 'text', 'html' or 'docx'")
+    if fmt not in READERS:
+        raise InputError(f"unknown input format {fmt!r}; expected 'text', 'html' or 'docx'")
+    reader: Callable[[bytes], list[Line]] = getattr(import_module(f"{__name__}.{fmt}"), READERS[fmt])
+    return reader
 
 
 def read_lines(data: bytes, fmt: str | None = None) -> list[Line]:

@@ -1,0 +1,39 @@
+"""The ``gsgk`` command line: ``gsgk check``, ``gsgk render``, ``gsgk batch``.
+
+Each subcommand lives in its own module with ``add_arguments(parser)`` and
+``run(args) -> int`` (the exit status); a module is imported only when its
+command runs, so ``gsgk check`` does not pay for pandas.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+COMMANDS = {
+    "check": "check reports: the template's sums, conformance, metadata, prose and cross-year rules",
+    "render": "render a report in the standard form (text, html, markdown, docx, json)",
+    "batch": "load many reports into one table (jsonl, csv, parquet) with a findings table",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="gsgk", description="政府信息公开工作年度报告 as typed data")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    chosen = next((a for a in args if not a.startswith("-")), None)
+    for name, summary in COMMANDS.items():
+        command = sub.add_parser(name, help=summary, description=summary)
+        if name == chosen:
+            module = import_module(f"{__name__}.{name}")
+            module.add_arguments(command)
+            command.set_defaults(run=module.run)
+    namespace = parser.parse_args(args)
+    status: int = namespace.run(namespace)
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
