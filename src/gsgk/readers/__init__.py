@@ -9,8 +9,8 @@ one grammar decides the structure whatever the format.
 from __future__ import annotations
 
 import re
-from importlib import import_module
 from collections.abc import Callable
+from importlib import import_module
 from typing import Literal
 
 from ..errors import InputError
