@@ -8,6 +8,7 @@ cells), :func:`tokenize` (lines → tokens), :func:`parse` (lines → nodes) and
 from __future__ import annotations
 
 import io
+import json
 import os
 from collections.abc import Sequence
 from typing import IO, Any
@@ -18,8 +19,9 @@ from .layout import Line, text_lines
 from .lexer import tokenize
 from .model import Report
 from .parser import Document, parse_lines
-from .readers import read_lines
-from .readers.text import MAX_BYTES, check_size, normalize
+from .convert import structure
+from .readers import detect, read_lines
+from .readers.text import MAX_BYTES, check_size, decode, normalize
 from .render import BINARY_FORMATS, render
 
 PathOrFile = str | os.PathLike[str] | IO[bytes]
@@ -31,6 +33,8 @@ def loads(text: str, *, strict: bool = False) -> Report:
     """Parse a report from text (any of the text layouts, or an HTML page as text)."""
     check_size(len(text.encode("utf-8", errors="replace")))
     stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("{"):
+        return _from_json(stripped)
     if stripped.startswith("<"):
         return report_from_lines(read_lines(text.encode("utf-8"), "html"), strict=strict)
     return report_from_lines(text_lines(normalize(text)), strict=strict)
@@ -39,7 +43,20 @@ def loads(text: str, *, strict: bool = False) -> Report:
 def load(source: PathOrFile, *, format: str | None = None, strict: bool = False) -> Report:
     """Read a report from a path or a binary file: text (UTF-8, UTF-8 with BOM,
     GB18030), HTML or DOCX, recognised from the content unless ``format`` is given."""
-    return report_from_lines(read_lines(_read_bytes(source), format), strict=strict)
+    data = _read_bytes(source)
+    if (format or detect(data)) == "json":
+        return _from_json(decode(data))
+    return report_from_lines(read_lines(data, format), strict=strict)
+
+
+def _from_json(text: str) -> Report:
+    """A report from the JSON that ``dumps(report, format="json")`` writes."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno,
+                         expected="a report as gsgk.unstructure makes it", code="json") from None
+    return structure(data)
 
 
 def _read_bytes(source: PathOrFile) -> bytes:

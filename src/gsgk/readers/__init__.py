@@ -1,8 +1,8 @@
 """Input formats: each reader turns bytes into the lines the lexer reads.
 
 The format is recognised from the content (a ``format=`` argument overrides):
-a ZIP container is DOCX, markup that opens with an HTML tag is HTML, anything
-else is text.  Every reader ends in :class:`~gsgk.layout.Line` objects, so the
+a ZIP container is DOCX, markup that opens with an HTML tag is HTML, an
+object is gsgk's own JSON, anything else is text.  Every reader ends in :class:`~gsgk.layout.Line` objects, so the
 one grammar decides the structure whatever the format.
 """
 
@@ -16,7 +16,7 @@ from typing import Literal
 from ..errors import InputError
 from ..layout import Line
 
-Format = Literal["text", "html", "docx"]
+Format = Literal["text", "html", "docx", "json"]
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|table|p|section|article)\b",
     re.IGNORECASE | re.DOTALL,
@@ -28,6 +28,8 @@ def detect(data: bytes) -> Format:
     if data.startswith(b"PK\x03\x04"):
         return "docx"
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if head.lstrip().startswith(b"{"):
+        return "json"
     if _HTML_START.match(head):
         return "html"
     return "text"
