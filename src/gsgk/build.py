@@ -67,7 +67,8 @@ class _Builder:
         for section in SECTIONS:
             if section.number not in seen:
                 self.note("section-missing", "error" if section.is_table else "warning",
-                          f"缺少第{section.numeral}部分「{section.heading}」")
+                          f"缺少第{section.numeral}部分「{section.heading}」",
+                          cells=tuple(c.key for c in TEMPLATE.section_cells(section.number)))
         cells = self._cells()
         return self._metadata(document, cells, prose)
 

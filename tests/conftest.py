@@ -1,0 +1,31 @@
+"""Shared helpers: the bundled seed reports and their hand-checked expected values."""
+
+from __future__ import annotations
+
+import csv
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data"
+SEEDS = sorted((DATA / "seeds").glob("*.txt"))
+
+
+def expected_cells(path: Path) -> dict[tuple[int, str, str], str]:
+    """The hand-checked values of a report (``X.expected.tsv`` next to ``X.txt``)."""
+    tsv = path.with_name(path.name.split(".")[0] + ".expected.tsv")
+    with tsv.open(encoding="utf-8") as fp:
+        return {(int(r["section"]), r["row"], r["column"]): r["value"] for r in csv.DictReader(fp, delimiter="\t")}
+
+
+def expected_meta(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.with_name(path.name.split(".")[0] + ".expected.json").read_text("utf-8"))
+    return data
+
+
+def agrees(expected: str, got: object) -> bool:
+    """The scorer's rule: "" (blank) and "~0" (row absent) accept None or 0."""
+    if expected in ("", "~0"):
+        return got is None or got == 0
+    return got is not None and Decimal(str(got)) == Decimal(expected)

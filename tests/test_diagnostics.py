@@ -1,0 +1,110 @@
+"""Every diagnostic code, triggered by a small change to a real report's standard form.
+
+Each case edits the canonical text of seed 003 (or builds a report) and asserts
+that loading it reports the code with its severity; the list is the one in
+``docs/diagnostics.md``, so a code cannot be documented without a test here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import gsgk
+from conftest import SEEDS
+
+BASE = gsgk.dumps(gsgk.load(SEEDS[3]))  # 曲沃县 2023: nonzero 表三 and 表四
+DOCS = Path(__file__).parents[1] / "docs" / "diagnostics.md"
+
+
+def edit(old: str, new: str, count: int = 1) -> Callable[[], str]:
+    def make() -> str:
+        assert old in BASE, old
+        return BASE.replace(old, new, count)
+
+    return make
+
+
+def without_title() -> str:
+    return gsgk.dumps(gsgk.load(SEEDS[0])).split("\n", 2)[2]
+
+
+def bare_tables() -> str:
+    return gsgk.dumps(gsgk.from_records(gsgk.to_records(gsgk.load(SEEDS[3]))))
+
+
+ROW_3 = "一、本年新收政府信息公开申请数量\t19\t3\t0\t0\t0\t0\t22"
+CASES: dict[str, tuple[str, Callable[[], str]]] = {
+    "heading-variant": ("info", edit("二、主动公开政府信息情况", "二、主动公开政府信息的情况")),
+    "page-number": ("info", edit("规章\t0\t0\t0\n", "规章\t0\t0\t0\n- 3 -\n")),
+    "number-unit": ("info", edit("行政许可\t4558", "行政许可\t4558件")),
+    "header-unknown": ("warning", edit("结果维持\t结果纠正", "备注\t结果维持\t结果纠正")),
+    "header-foreign": ("warning", edit("本年收费金额（单位：万元）", "本年处理决定数量")),
+    "header-fuzzy": ("warning", edit("信息内容\t本年制发件数", "信息内容\t本年制发文件数")),
+    "header-variant": ("info", edit("本年收费金额（单位：万元）", "本年度收费金额（单位：万元）")),
+    "label-variant": ("info", edit("行政规范性文件\t", "规范性文件\t")),
+    "label-unnumbered": ("info", edit("二、上年结转政府信息公开申请数量", "上年结转政府信息公开申请数量")),
+    "label-fuzzy": ("warning", edit("4.保护第三方合法权益", "4.保护第三方合法利益")),
+    "text-in-table": ("warning", edit("行政事业性收费\t997\n", "行政事业性收费\t997\n这是表格下方的一段说明文字。\n")),
+    "section-duplicate": ("warning", lambda: BASE + "五、存在的主要问题及改进情况\n又一段。\n"),
+    "section-order": ("warning", lambda: re.sub(r"(五、存在.*?)(六、其他需要报告的事项\n.*)", r"\2\n\1", BASE, flags=re.S)),
+    "section-missing": ("warning", edit("六、其他需要报告的事项\n", "")),
+    "row-unknown": ("warning", edit("规章\t0\t0\t0\n", "规章\t0\t0\t0\n地方性法规\t1\t2\t3\n")),
+    "row-group-values": ("warning", edit("四、结转下年度", "（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n四、结转下年度")),
+    "row-duplicate": ("warning", edit("规章\t0\t0\t0\n", "规章\t0\t0\t0\n规章\t0\t0\t0\n")),
+    "row-missing": ("warning", edit("\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n", "")),
+    "row-no-values": ("warning", edit("规章\t0\t0\t0\n", "规章\n")),
+    "cell-blank": ("info", edit("规章\t0\t0\t0", "规章\t—\t0\t0")),
+    "number-decimal-count": ("info", edit("行政许可\t4558", "行政许可\t4558.0")),
+    "number-not-integer": ("error", edit("行政许可\t4558", "行政许可\t4558.5")),
+    "organ-from-signature": ("info", without_title),
+    "year-from-text": ("info", without_title),
+    "organ-unknown": ("warning", bare_tables),
+    "year-unknown": ("warning", bare_tables),
+    "row-extra-values": ("error", edit("规章\t0\t0\t0", "规章\t0\t0\t0\t0")),
+    "cells-inferred": ("warning", edit(ROW_3, ROW_3.removesuffix("\t22"))),
+    "row-short": ("error", edit("规章\t0\t0\t0", "规章\t0\t0")),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_code_is_reported(code: str) -> None:
+    severity, make = CASES[code]
+    report = gsgk.loads(make())
+    found = [d for d in report.diagnostics if d.code == code]
+    assert found, [str(d) for d in report.diagnostics]
+    assert {d.severity for d in found} == {severity}
+
+
+def test_base_text_has_no_diagnostics_but_blank_free_info() -> None:
+    assert [d for d in gsgk.loads(BASE).diagnostics if d.severity != "info"] == []
+
+
+def test_every_documented_code_is_tested() -> None:
+    documented = set(re.findall(r"^\| `([a-z0-9-]+)` \|", DOCS.read_text("utf-8"), flags=re.M))
+    parse_errors = {"syntax", "encoding", "json"}
+    assert documented - parse_errors == set(CASES)
+
+
+def test_inferred_cell_is_named_and_marked() -> None:
+    report = gsgk.loads(CASES["cells-inferred"][1]())
+    key = (3, "一、本年新收政府信息公开申请数量", "总计")
+    assert report.cells[key] == 22
+    assert report.cells.is_inferred(key)
+    (finding,) = [d for d in report.diagnostics if d.code == "cells-inferred"]
+    assert finding.cells == (key,)
+    assert "总计等于自然人与法人或其他组织各列之和" in finding.message
+
+
+def test_ambiguous_row_stays_blank() -> None:
+    report = gsgk.loads(CASES["row-short"][1]())
+    assert all(report.cells[(2, "规章", c)] is None for c in ("本年制发件数", "本年废止件数", "现行有效件数"))
+
+
+def test_extra_values_never_shift_into_cells() -> None:
+    report = gsgk.loads(CASES["row-extra-values"][1]())
+    assert report.cells[(2, "规章", "本年制发件数")] is None
+    assert report.cells[(2, "行政规范性文件", "本年制发件数")] == 4

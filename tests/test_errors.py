@@ -1,0 +1,118 @@
+"""Bad input ends in a gsgk error that says what, where and what was expected."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gsgk
+from conftest import SEEDS
+from gsgk.errors import display_width
+
+TEXT = SEEDS[3].read_text("utf-8")
+
+
+def test_empty_text_is_not_a_report() -> None:
+    with pytest.raises(gsgk.ParseError) as info:
+        gsgk.loads("")
+    assert info.value.line == 1
+    assert "二、主动公开政府信息情况" in (info.value.expected or "")
+
+
+def test_prose_without_tables_is_not_a_report() -> None:
+    with pytest.raises(gsgk.ParseError, match="none of its tables"):
+        gsgk.loads("关于做好2023年政务公开工作的通知\n各乡镇人民政府：\n现将有关事项通知如下。\n")
+
+
+def test_binary_junk() -> None:
+    with pytest.raises(gsgk.ParseError) as info:
+        gsgk.load(io.BytesIO(bytes(range(256)) * 8))
+    assert info.value.code == "encoding"
+
+
+def test_report_cut_in_half_returns_diagnostics() -> None:
+    half = TEXT[: TEXT.index("（四）无法提供")]
+    report = gsgk.loads(half)
+    codes = {d.code for d in report.diagnostics}
+    assert {"row-missing", "section-missing"} <= codes
+    assert report.cells[(3, "一、本年新收政府信息公开申请数量", "总计")] == 22
+    assert report.cells[(4, "行政复议", "总计")] is None
+
+
+def test_extra_column_is_an_error_not_a_shift() -> None:
+    text = gsgk.dumps(gsgk.loads(TEXT)).replace(
+        "一、本年新收政府信息公开申请数量\t19\t3\t0\t0\t0\t0\t22",
+        "一、本年新收政府信息公开申请数量\t19\t3\t0\t0\t0\t0\t22\t5",
+    )
+    report = gsgk.loads(text)
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["row-extra-values"]
+    assert report.cells[(3, "一、本年新收政府信息公开申请数量", "自然人")] is None
+
+
+def test_syntax_error_names_place_and_expectation_with_caret_under_cjk() -> None:
+    text = TEXT.replace("\t申请人情况\n", "\t申请人情况\t5\n")
+    with pytest.raises(gsgk.ParseError) as info:
+        gsgk.loads(text)
+    error = info.value
+    assert error.code == "syntax"
+    assert error.expected and "row label" in error.expected
+    source, caret = str(error).splitlines()[-2:]
+    assert source.strip().endswith("5")
+    assert caret.index("^") == display_width(source[: source.rindex("5")])
+    assert isinstance(error, ValueError)
+
+
+def test_caret_lines_up_by_display_width() -> None:
+    error = gsgk.ParseError("bad", line=3, column=4, source_line="一二三x")
+    source, caret = str(error).splitlines()[-2:]
+    assert caret.index("^") - 2 == display_width("一二三")
+    assert source == "  一二三x"
+
+
+def test_strict_turns_recoveries_into_errors() -> None:
+    with pytest.raises(gsgk.ParseError) as info:
+        gsgk.load(SEEDS[0], strict=True)
+    assert info.value.code == "header-foreign"
+    assert info.value.line == 61
+    assert gsgk.load(SEEDS[2], strict=True) == gsgk.load(SEEDS[2])
+
+
+def test_invalid_json() -> None:
+    with pytest.raises(gsgk.ParseError) as info:
+        gsgk.loads('{"title": ')
+    assert info.value.code == "json"
+
+
+def test_structure_rejects_bad_data_with_a_gsgk_error() -> None:
+    with pytest.raises(gsgk.StructureError):
+        gsgk.structure({"cells": "nope"})
+    with pytest.raises(gsgk.StructureError):
+        gsgk.from_records([{"section": 3, "row": "不存在", "column": "自然人", "value": 1}])
+    with pytest.raises(gsgk.StructureError):
+        gsgk.from_records([{"section": 2, "row": "规章", "column": "本年制发件数", "value": "1.5"}])
+
+
+def test_oversized_input_is_refused() -> None:
+    with pytest.raises(gsgk.InputError):
+        gsgk.load(io.BytesIO(b"a" * (gsgk.api.MAX_BYTES + 1)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("\t\n |0123456789一二三四五六、（）规章总计自然人行政复议报告年—")), max_size=400))
+def test_arbitrary_text_gives_a_report_or_a_gsgk_error(text: str) -> None:
+    try:
+        gsgk.loads(text)
+    except gsgk.GsgkError:
+        pass
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, len(TEXT)), st.integers(1, 200))
+def test_any_cut_of_a_real_report_gives_a_report_or_a_gsgk_error(start: int, length: int) -> None:
+    try:
+        gsgk.loads(TEXT[:start] + TEXT[start + length:])
+    except gsgk.GsgkError:
+        pass
