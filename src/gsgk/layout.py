@@ -50,6 +50,10 @@ class Line:
 
 def split_line(number: int, text: str) -> Line:
     """Split one text line into cells (see the module docstring)."""
+    if not _SEPARATORS.search(text):
+        content = text.strip(" \u3000\xa0")
+        offset = len(text) - len(text.lstrip(" \u3000\xa0"))
+        return Line(number, text, (Cell(content, number, offset + 1),) if content else ())
     body = text.rstrip(_EDGES)
     start = len(body) - len(body.lstrip(_EDGES))
     indented = bool(_SEPARATORS.match(text))

@@ -136,7 +136,7 @@ class _Lexer:
             (i for i, line in enumerate(texts[:4]) if "报告" in line.content and len(line.content) <= TITLE_MAX),
             None,
         )
-        if title_end is not None and all(_is_short_name(line.content) for line in texts[:title_end]):
+        if title_end is not None and all(_is_title_part(line.content) for line in texts[:title_end]):
             title = "".join(line.content for line in texts[: title_end + 1])
             self.emit("TITLE", title, texts[0].number, 1)
             texts = texts[title_end + 1:]
@@ -166,7 +166,7 @@ class _Lexer:
 
     # --- tables ----------------------------------------------------------------
     def _table(self, section: Section, lines: Sequence[Line]) -> None:
-        pieces = list(self._pieces(lines))
+        pieces = _joined(section.number, list(self._pieces(lines)))
         if section.number == 4:
             self._appeals(pieces)
         else:
@@ -261,8 +261,8 @@ class _Lexer:
         body = False
         for piece in pieces:
             if piece.kind == "text":
-                if body:
-                    self.emit("TEXT", piece.text, piece.line, piece.column)
+                if body and not lookup(4, piece.text):
+                    self._unknown(piece, followed=False)
                 else:
                     self._header(4, piece, None)
                 continue
@@ -352,6 +352,31 @@ def _choose(matches: tuple[Match, ...], body: bool, followed: bool) -> Match | N
         if headers:
             return headers[0]
     return best
+
+
+def _is_title_part(text: str) -> bool:
+    """A line that can open a title broken over lines (an organ name: no digits, no colon)."""
+    return _is_short_name(text) and not any(ch.isdigit() or ch in "：:" for ch in text)
+
+
+def _joined(section: int, pieces: list[_Piece]) -> list[_Piece]:
+    """Join adjacent text pieces that together are a template label (one split over cells or lines)."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        last = out[-1] if out else None
+        if last is not None and last.kind == piece.kind == "text" and _better_joined(section, last.text, piece.text):
+            out[-1] = attrs.evolve(last, text=last.text + piece.text)
+        else:
+            out.append(piece)
+    return out
+
+
+def _better_joined(section: int, first: str, second: str) -> bool:
+    alone = lookup(section, first)
+    if alone and alone[0].quality == "exact":
+        return False
+    joined = lookup(section, first + second)
+    return bool(joined) and joined[0].quality in ("exact", "variant", "unnumbered")
 
 
 def _is_short_name(text: str) -> bool:

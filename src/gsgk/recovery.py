@@ -90,7 +90,7 @@ def _candidates(run: Run, known: Values, by_cell: dict[CellKey, list[Identity]])
             values[keys[p]] = run.printed[j]
         missing = {keys[p] for p in range(n) if p not in positions}
         try:
-            reading = _solve(values, missing, by_cell)
+            reading = _solve(values, missing, by_cell, keys)
         except _Inconsistent:
             continue
         full = None if reading is None else {key: reading[key] for key in keys}
@@ -103,8 +103,9 @@ class _Inconsistent(Exception):
     """A reading breaks one of the template's sums."""
 
 
-def _solve(values: Values, missing: set[CellKey], by_cell: dict[CellKey, list[Identity]]) -> Values | None:
-    """Fill ``missing`` from the sums (``None`` if some stay undetermined).
+def _solve(values: Values, missing: set[CellKey], by_cell: dict[CellKey, list[Identity]],
+           scope: Sequence[CellKey]) -> Values | None:
+    """Fill ``missing`` from the sums (``None`` if some stay undetermined); check the sums over ``scope``.
 
     Raises :class:`_Inconsistent` if a sum breaks or a count would be negative.
     """
@@ -124,16 +125,16 @@ def _solve(values: Values, missing: set[CellKey], by_cell: dict[CellKey, list[Id
             values[target.key] = Decimal(solved) if target.kind == "decimal" else int(solved)
             missing.discard(target.key)
             progress = True
-    touched = {id(i): i for key in values for i in by_cell.get(key, ())}.values()
+    touched = {id(i): i for key in scope for i in by_cell.get(key, ())}.values()
     for identity in touched:
         if _complete(values, identity) and _sum(values, identity.left) != _sum(values, identity.right):
             raise _Inconsistent
     return None if missing else values
 
 
-def _consistent(values: Values, by_cell: dict[CellKey, list[Identity]]) -> bool:
+def _consistent(values: Values, by_cell: dict[CellKey, list[Identity]], scope: Sequence[CellKey]) -> bool:
     try:
-        _solve(values, set(), by_cell)
+        _solve(values, set(), by_cell, scope)
     except _Inconsistent:
         return False
     return True
@@ -170,7 +171,7 @@ def _eliminate(short: Sequence[Run], candidates: dict[int, list[Values | None]],
             options = candidates[id(run)]
             if len(options) < 2:
                 continue
-            kept = [o for o in options if o is None or _consistent({**fixed, **o}, by_cell)]
+            kept = [o for o in options if o is None or _consistent({**fixed, **o}, by_cell, list(o))]
             if len(kept) < len(options):
                 candidates[id(run)] = kept
                 changed = True

@@ -127,9 +127,9 @@ class Identity:
 NUMERALS = ("一", "二", "三", "四", "五", "六")
 
 # --- 表二 ---------------------------------------------------------------------
-_ISSUED = Column("issued", "本年制发件数", ("本年新制作数量", "本年制发数量"))
+_ISSUED = Column("issued", "本年制发件数", ("本年制发数量",))
 _REPEALED = Column("repealed", "本年废止件数", ("本年废止数量",))
-_IN_FORCE = Column("in_force", "现行有效件数", ("对外公开总数量", "现行有效数量"))
+_IN_FORCE = Column("in_force", "现行有效件数", ("现行有效数量",))
 _DECISIONS = Column("decisions", "本年处理决定数量", ("处理决定数量", "本年处理决定件数"))
 _FEES = Column(
     "fees",
@@ -349,8 +349,16 @@ class Template:
         """The cell with these canonical labels (``KeyError`` if there is none)."""
         return self.cells[self.index[(section, row, column)]]
 
+    @cached_property
+    def _by_row(self) -> dict[tuple[int, str], tuple[Cell, ...]]:
+        rows: dict[tuple[int, str], list[Cell]] = {}
+        for cell in self.cells:
+            rows.setdefault((cell.section, cell.row.label), []).append(cell)
+        return {key: tuple(cells) for key, cells in rows.items()}
+
     def row_cells(self, section: int, row: Row) -> tuple[Cell, ...]:
-        return tuple(c for c in self.cells if c.section == section and c.row == row)
+        """The cells of one row, in column order."""
+        return self._by_row[(section, row.label)]
 
     def section_cells(self, section: int) -> tuple[Cell, ...]:
         return tuple(c for c in self.cells if c.section == section)

@@ -6,6 +6,7 @@ import datetime
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .template import BLANK
 
@@ -21,10 +22,12 @@ def fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+@lru_cache(maxsize=4096)
 def is_blank(text: str) -> bool:
     return fold(text) in BLANK_MARKERS
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> tuple[int | Decimal, str] | None:
     """``(value, unit)`` if ``text`` is a number (an ``int`` unless it has a point)."""
     folded = fold(text)

@@ -1,0 +1,35 @@
+"""Layouts beyond the seeds: one cell per line without indentation, labels split
+over lines, 表四 printed as three labelled rows, tables with blank markers."""
+
+from __future__ import annotations
+
+from conftest import DATA
+
+import gsgk
+
+OTHER_HANDLING_1 = "三、本年度办理结果/（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+
+
+def test_plain_cells_with_labels_split_over_lines() -> None:
+    report = gsgk.load(DATA / "layouts" / "plain-cells-split-labels.txt")
+    assert report.organ == "某县" and report.year == 2023
+    assert [report[(2, "行政规范性文件", c)] for c in ("本年制发件数", "本年废止件数", "现行有效件数")] == [1, 2, 3]
+    assert report[(2, "行政许可", "本年处理决定数量")] == 5
+    assert str(report[(2, "行政事业性收费", "本年收费金额（单位：万元）")]) == "1.5"
+    assert report[(3, OTHER_HANDLING_1, "自然人")] == 0
+    assert report[(3, "三、本年度办理结果/（一）予以公开", "总计")] == 2
+    codes = {d.code for d in report.diagnostics}
+    assert "row-unknown" not in codes and "row-no-values" not in codes
+
+
+def test_appeals_as_three_labelled_rows() -> None:
+    report = gsgk.load(DATA / "layouts" / "plain-cells-split-labels.txt")
+    assert [report[(4, "行政复议", c)] for c in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")] == [1, 0, 0, 0, 1]
+    assert report[(4, "行政诉讼/复议后起诉", "总计")] == 0
+
+
+def test_tab_rows_with_blank_markers_and_interior_empties() -> None:
+    base = gsgk.dumps(gsgk.load(DATA / "layouts" / "plain-cells-split-labels.txt"))
+    text = base.replace("规章\t0\t0\t0", "规章\t/\t\t0")
+    report = gsgk.loads(text)
+    assert [report[(2, "规章", c)] for c in ("本年制发件数", "本年废止件数", "现行有效件数")] == [None, None, 0]
