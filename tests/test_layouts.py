@@ -33,3 +33,12 @@ def test_tab_rows_with_blank_markers_and_interior_empties() -> None:
     text = base.replace("规章\t0\t0\t0", "规章\t/\t\t0")
     report = gsgk.loads(text)
     assert [report[(2, "规章", c)] for c in ("本年制发件数", "本年废止件数", "现行有效件数")] == [None, None, 0]
+
+
+def test_pdf_copy_with_space_separated_cells_and_markdown_rules() -> None:
+    report = gsgk.load(DATA / "layouts" / "pdf-spaced-cells.txt")
+    assert (report.organ, report.year, str(report.published)) == ("某市人民政府办公室", 2024, "2024-01-20")
+    assert [report[(2, "行政规范性文件", c)] for c in ("本年制发件数", "本年废止件数", "现行有效件数")] == [1, 2, 3]
+    assert [report[(3, "三、本年度办理结果/（一）予以公开", c)] for c in ("自然人", "商业企业", "总计")] == [2, 0, 2]
+    assert [report[(4, "行政复议", c)] for c in ("结果维持", "总计")] == [1, 1]
+    assert {d.code for d in report.diagnostics} <= {"row-missing"}

@@ -19,7 +19,7 @@ import attrs
 from lark import Token
 
 from .findings import Finding, Severity
-from .layout import Line
+from .layout import Cell, Line
 from .template import Block, Row, Section
 from .values import is_blank, parse_date, parse_number
 from .vocabulary import Match, heading, lookup
@@ -29,6 +29,8 @@ HEADING_TYPES = {1: "HEADING_PROSE", 2: "HEADING_ACTIVE", 3: "HEADING_REQUESTS",
 
 _PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$|^第\s*\d{1,3}\s*页(共\s*\d+\s*页)?$")
 _SENTENCE_END = "。；;：:，,！!？?"
+_RULE_LINE = re.compile(r"^[-—–=:：|｜\s]{3,}$")
+_SPACES = re.compile(r"\S+")
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
 
@@ -197,7 +199,9 @@ class _Lexer:
                 run[-1].extend(line)
                 previous = line
                 continue
-            cells = [_Open(c.text, c.line, c.column, line.exact) for c in line.cells]
+            if _RULE_LINE.match(line.content):
+                continue
+            cells = [part for c in line.cells for part in _spaced_numbers(c, line.exact)]
             if len(cells) > 1 or line.exact:
                 if run:
                     yield run
@@ -359,10 +363,32 @@ def _is_title_part(text: str) -> bool:
     return _is_short_name(text) and not any(ch.isdigit() or ch in "：:" for ch in text)
 
 
+def _spaced_numbers(cell: Cell, exact: bool) -> list[_Open]:
+    """A text cell ending in space-separated numbers (PDF copies: ``规章 0 0 0``) as separate cells."""
+    words = list(_SPACES.finditer(cell.text))
+    split = len(words)
+    while split > 0 and (parse_number(words[split - 1][0]) or is_blank(words[split - 1][0])):
+        split -= 1
+    if exact or len(words) < 2 or split == len(words):
+        return [_Open(cell.text, cell.line, cell.column, exact)]
+    head = [_Open(cell.text[: words[split - 1].end()], cell.line, cell.column, exact)] if split else []
+    return head + [_Open(w[0], cell.line, cell.column + w.start(), exact) for w in words[split:]]
+
+
+def _spaced_labels(section: int, piece: _Piece) -> list[_Piece]:
+    """A text piece that is several template words separated by spaces, as separate pieces."""
+    words = list(_SPACES.finditer(piece.text))
+    if len(words) < 2 or any(m.quality != "fuzzy" for m in lookup(section, piece.text)):
+        return [piece]
+    if not all(any(m.quality != "fuzzy" for m in lookup(section, w[0])) for w in words):
+        return [piece]
+    return [attrs.evolve(piece, text=w[0], column=piece.column + w.start()) for w in words]
+
+
 def _joined(section: int, pieces: list[_Piece]) -> list[_Piece]:
-    """Join adjacent text pieces that together are a template label (one split over cells or lines)."""
+    """Split space-separated template words; join adjacent pieces that together are a label."""
     out: list[_Piece] = []
-    for piece in pieces:
+    for piece in (part for p in pieces for part in (_spaced_labels(section, p) if p.kind == "text" else [p])):
         last = out[-1] if out else None
         if last is not None and last.kind == piece.kind == "text" and _better_joined(section, last.text, piece.text):
             out[-1] = attrs.evolve(last, text=last.text + piece.text)
