@@ -3,9 +3,9 @@ over lines, 表四 printed as three labelled rows, tables with blank markers."""
 
 from __future__ import annotations
 
-from conftest import DATA
-
 import gsgk
+
+from conftest import DATA
 
 OTHER_HANDLING_1 = "三、本年度办理结果/（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
 
@@ -24,7 +24,8 @@ def test_plain_cells_with_labels_split_over_lines() -> None:
 
 def test_appeals_as_three_labelled_rows() -> None:
     report = gsgk.load(DATA / "layouts" / "plain-cells-split-labels.txt")
-    assert [report[(4, "行政复议", c)] for c in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")] == [1, 0, 0, 0, 1]
+    columns = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    assert [report[(4, "行政复议", c)] for c in columns] == [1, 0, 0, 0, 1]
     assert report[(4, "行政诉讼/复议后起诉", "总计")] == 0
 
 

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 
 import gsgk
-from conftest import SEEDS
 from gsgk.model import METADATA_FIELDS
+
+from conftest import SEEDS
 from strategies import reports
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import gsgk
+
 from conftest import SEEDS, agrees, expected_cells, expected_meta
 
 
