@@ -51,7 +51,7 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "label-fuzzy": ("warning", edit("4.保护第三方合法权益", "4.保护第三方合法利益")),
     "text-in-table": ("warning", edit("行政事业性收费\t997\n", "行政事业性收费\t997\n表格下方的说明文字。\n")),
     "section-duplicate": ("warning", lambda: BASE + "五、存在的主要问题及改进情况\n又一段。\n"),
-    "section-order": ("warning", lambda: re.sub(r"(五、存在.*?)(六、其他需要报告的事项\n.*)", r"\2\n\1", BASE, flags=re.S)),
+    "section-order": ("warning", lambda: re.sub(r"(五、存在.*?)(六、其他.*)", r"\2\n\1", BASE, flags=re.S)),
     "section-missing": ("warning", edit("六、其他需要报告的事项\n", "")),
     "row-unknown": ("warning", edit("规章\t0\t0\t0\n", "规章\t0\t0\t0\n地方性法规\t1\t2\t3\n")),
     "row-group-values": ("warning", edit("四、结转下年度", "（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n四、结转下年度")),
