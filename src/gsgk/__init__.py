@@ -8,6 +8,7 @@
 """
 
 from .api import build, dump, dumps, load, loads, parse, read_lines, report_from_lines, tokenize
+from .checks import check, check_series
 from .convert import structure, unstructure
 from .errors import GsgkError, InputError, MissingExtraError, ParseError, StructureError
 from .findings import Finding
@@ -19,7 +20,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "TEMPLATE", "Cells", "Finding", "GsgkError", "InputError", "MissingExtraError", "Note",
-    "ParseError", "Report", "Span", "StructureError", "build", "dump", "dumps", "from_records",
+    "ParseError", "Report", "Span", "StructureError", "build", "check", "check_series", "dump", "dumps",
+    "from_records",
     "load", "loads", "parse", "read_lines", "report_from_lines", "structure", "to_records",
     "tokenize", "unstructure",
 ]

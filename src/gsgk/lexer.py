@@ -135,7 +135,7 @@ class _Lexer:
     def _front(self, lines: Sequence[Line]) -> None:
         texts = [line for line in lines if not line.is_blank]
         title_end = next(
-            (i for i, line in enumerate(texts[:4]) if "报告" in line.content and len(line.content) <= TITLE_MAX),
+            (i for i, line in enumerate(texts[:4]) if _names_report(line.content)),
             None,
         )
         if title_end is not None and all(_is_title_part(line.content) for line in texts[:title_end]):
@@ -356,6 +356,11 @@ def _choose(matches: tuple[Match, ...], body: bool, followed: bool) -> Match | N
         if headers:
             return headers[0]
     return best
+
+
+def _names_report(text: str) -> bool:
+    """Could this line be (the end of) a report's title?"""
+    return len(text) <= TITLE_MAX and ("报告" in text or "年报" in text)
 
 
 def _is_title_part(text: str) -> bool:

@@ -9,7 +9,7 @@ from .values import cn_number
 
 _TITLE = re.compile(
     r"^(?P<before>.*?)(?P<year>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?"
-    r"(?P<after>.*?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告"
+    r"(?P<after>.*?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)"
 )
 _ORGAN_EDGES = " 　\t《》〈〉“”\"'：:，,、"
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")

@@ -1,0 +1,38 @@
+"""Rules on single values: no negative counts or fees; blank cells named (distinct from 0)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model import Report
+from ..template import TEMPLATE
+from ..values import format_value
+from .cells import located
+
+
+def check_values(report: Report) -> Iterator[Finding]:
+    yield from negative(report)
+    yield from blank(report)
+
+
+def negative(report: Report) -> Iterator[Finding]:
+    """``value-negative`` (error): a count or the fee below zero."""
+    for cell in TEMPLATE.cells:
+        value = report[cell]
+        if value is not None and value < 0:
+            what = "金额" if cell.kind == "decimal" else "件数"
+            yield located("value-negative", "error", f"{cell.describe()}为{format_value(value)}，{what}不能为负数",
+                          report, (cell,))
+
+
+def blank(report: Report) -> Iterator[Finding]:
+    """``cell-blank`` (info): blank cells of a row that no parse diagnostic has named yet."""
+    named = {key for finding in report.diagnostics for key in finding.cells}
+    for section, block in TEMPLATE.blocks():
+        for row in block.rows:
+            cells = [c for c in TEMPLATE.row_cells(section.number, row) if report[c] is None and c.key not in named]
+            if cells:
+                yield located("cell-blank", "info",
+                              f"表{section.numeral}「{row.leaf}」有{len(cells)}栏空白（不同于0）：" +
+                              "、".join(f"「{c.column.label}」" for c in cells), report, cells)

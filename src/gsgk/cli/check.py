@@ -1,0 +1,114 @@
+"""``gsgk check FILE...``: every finding on each report, grouped by file; ``--series`` across years.
+
+Exit status: 0 when no error was found, 1 when some report has an error,
+2 when a file could not be read or parsed (the error is printed with a caret
+under the offending character).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from typing import Any
+
+import attrs
+
+from ..api import load
+from ..checks import check, series_findings
+from ..errors import GsgkError, ParseError
+from ..findings import Finding, Severity
+from ..model import Report
+
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+OK, FOUND_ERROR, UNREADABLE = 0, 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="reports to check (text, HTML, DOCX or gsgk JSON)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text: one line per finding, path:line:col: severity [code] message; json: one document")
+    parser.add_argument("--series", action="store_true",
+                        help="also run the cross-year rules on the reports of each organ")
+    parser.add_argument("--min-severity", choices=SEVERITIES, default="info",
+                        help="print only findings at least this severe (the exit status counts all)")
+
+
+def run(args: argparse.Namespace) -> int:
+    reports: list[tuple[str, Report]] = []
+    results: list[dict[str, Any]] = []
+    status = OK
+    for path in args.files:
+        try:
+            report = load(path)
+        except (GsgkError, OSError) as exc:
+            status = UNREADABLE
+            results.append({"path": path, "error": _error(exc)})
+            continue
+        reports.append((path, report))
+        results.append({"path": path, "organ": report.organ, "year": report.year, "findings": check(report)})
+    series: list[tuple[str | None, Finding]] = []
+    if args.series:
+        series = [(None if i is None else reports[i][0], f) for i, f in series_findings([r for _, r in reports])]
+    findings = [f for r in results for f in r.get("findings", ())] + [f for _, f in series]
+    if status == OK and any(f.severity == "error" for f in findings):
+        status = FOUND_ERROR
+    shown = SEVERITIES[SEVERITIES.index(args.min_severity):]
+    if args.format == "json":
+        _print_json(results, series, shown, status)
+    else:
+        _print_text(results, series, shown)
+    return status
+
+
+def _error(exc: BaseException) -> dict[str, Any]:
+    if isinstance(exc, ParseError):
+        return {"message": str(exc), "code": exc.code, "line": exc.line, "column": exc.column}
+    return {"message": str(exc), "code": type(exc).__name__, "line": None, "column": None}
+
+
+def _line(path: str, finding: Finding) -> str:
+    where = f"{path}:{finding.location}" if finding.location else path
+    return f"{where}: {finding.severity} [{finding.code}] {finding.message}"
+
+
+def _print_text(results: list[dict[str, Any]], series: list[tuple[str | None, Finding]],
+                shown: tuple[str, ...]) -> None:
+    for result in results:
+        path = result["path"]
+        if "error" in result:
+            print(f"{path}: cannot check: {result['error']['message']}", file=sys.stderr)
+            continue
+        findings: list[Finding] = result["findings"]
+        for finding in findings:
+            if finding.severity in shown:
+                print(_line(path, finding))
+        print(f"{path}: {_summary(findings)}")
+    for path, finding in series:
+        if finding.severity in shown:
+            print(_line(path or "series", finding))
+    if series:
+        print(f"series: {_summary([f for _, f in series])}")
+
+
+def _summary(findings: list[Finding]) -> str:
+    counts = Counter(f.severity for f in findings)
+    return ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in reversed(SEVERITIES))
+
+
+def _print_json(results: list[dict[str, Any]], series: list[tuple[str | None, Finding]],
+                shown: tuple[str, ...], status: int) -> None:
+    def dump(finding: Finding) -> dict[str, Any]:
+        return attrs.asdict(finding)
+
+    for result in results:
+        if "findings" in result:
+            result["findings"] = [dump(f) for f in result["findings"] if f.severity in shown]
+    document = {
+        "status": status,
+        "files": results,
+        "series": [{"path": path, **dump(f)} for path, f in series if f.severity in shown],
+    }
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
+    print()

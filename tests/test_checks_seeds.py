@@ -1,0 +1,59 @@
+"""The five real reports: exactly these findings, and not one arithmetic error."""
+
+from __future__ import annotations
+
+import pytest
+
+import gsgk
+from gsgk.checks import check
+
+from conftest import DATA
+
+SEEDS = DATA / "seeds"
+INFERRED_001 = [  # 001 prints 6 values in each result row; the 7th follows from the sums
+    (f"{line}:{column}", "cells-inferred", "warning") for line, column in (
+        (43, 11), (44, 2), (45, 11), (46, 3), (47, 3), (48, 3), (49, 3), (50, 3), (51, 3), (52, 3), (53, 11),
+        (54, 3), (55, 3), (56, 11), (57, 3), (58, 3), (59, 3), (60, 1), (61, 10), (62, 2), (63, 2))
+]
+EXPECTED = {
+    "000_3d6f15d5316b24ac.txt": [
+        ("34:2", "label-variant", "info"),  # 规范性文件
+        ("61:2", "header-foreign", "warning"),  # the fee column headed 本年处理决定数量
+        ("352:1", "heading-variant", "info"),
+    ],
+    "001_2baf5ee0490418e5.txt": [
+        ("31:6", "header-variant", "info"),  # 本年收费金额(单位:万元,保留4位小数)
+        ("46:3", "label-variant", "info"),  # 2.其他法律法规禁止公开
+        *INFERRED_001,
+    ],
+    "002_d811a64d3eb5d7fe.txt": [],
+    "003_59d91e6a9fd921ee.txt": [],
+    "004_5f12d2b1ea74e05c.txt": [
+        ("26:1", "label-variant", "info"),  # 规范性文件
+        ("54:2", "header-variant", "info"),  # 本年度收费金额（单位：万元）
+        ("88:2", "label-unnumbered", "info"),  # 上年结转政府信息公开申请数量
+        ("295:2", "label-variant", "info"),  # the 补证 typo of 补正
+        ("60:1", "row-missing", "warning"),  # no 「3.其他」 row under （六）
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED), ids=lambda n: n[:3])
+def test_seed_findings(name: str) -> None:
+    found = check(gsgk.load(SEEDS / name))
+    assert [(f.location, f.code, f.severity) for f in found] == EXPECTED[name]
+    assert not [f for f in found if f.code.startswith("sum-")]
+
+
+def test_named_findings_of_004() -> None:
+    found = {f.location: f for f in check(gsgk.load(SEEDS / "004_5f12d2b1ea74e05c.txt"))}
+    assert found["60:1"].message == "表三缺少「3.其他」行"
+    assert found["60:1"].cells[0] == (3, "三、本年度办理结果/（六）其他处理/3.其他", "自然人")
+    assert found["295:2"].message == ("「1.申请人无正当理由逾期不补证，行政机关不再处理其政府信息公开申请」"
+                                      "按模板的「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」识别")
+
+
+def test_named_findings_of_000() -> None:
+    found = {f.code: f for f in check(gsgk.load(SEEDS / "000_3d6f15d5316b24ac.txt"))}
+    assert found["header-foreign"].message == \
+        "第二十条第（八）项的表头印为「本年处理决定数量」，模板为「本年收费金额（单位：万元）」"
