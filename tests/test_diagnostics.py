@@ -37,9 +37,13 @@ def bare_tables() -> str:
     return gsgk.dumps(gsgk.from_records(gsgk.to_records(gsgk.load(SEEDS[3]))))
 
 
+OLD_HEADER = "本年新制作数量\t本年新公开数量\t对外公开总数量"
 ROW_3 = "一、本年新收政府信息公开申请数量\t19\t3\t0\t0\t0\t0\t22"
 CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "heading-variant": ("info", edit("二、主动公开政府信息情况", "二、主动公开政府信息的情况")),
+    "heading-implied": ("warning", edit("二、主动公开政府信息情况\n", "")),
+    "header-old-edition": ("warning", edit("本年制发件数\t本年废止件数\t现行有效件数", OLD_HEADER)),
+    "block-old-edition": ("error", edit("本年制发件数\t本年废止件数\t现行有效件数", OLD_HEADER)),
     "page-number": ("info", edit("规章\t0\t0\t0\n", "规章\t0\t0\t0\n- 3 -\n")),
     "number-unit": ("info", edit("行政许可\t4558", "行政许可\t4558件")),
     "header-unknown": ("warning", edit("结果维持\t结果纠正", "备注\t结果维持\t结果纠正")),
@@ -109,3 +113,9 @@ def test_extra_values_never_shift_into_cells() -> None:
     report = gsgk.loads(CASES["row-extra-values"][1]())
     assert report.cells[(2, "规章", "本年制发件数")] is None
     assert report.cells[(2, "行政规范性文件", "本年制发件数")] == 4
+
+
+def test_old_edition_values_are_not_placed() -> None:
+    report = gsgk.loads(CASES["block-old-edition"][1]())
+    assert report.cells[(2, "行政规范性文件", "本年制发件数")] is None
+    assert report.cells[(2, "行政许可", "本年处理决定数量")] == 4558

@@ -19,7 +19,7 @@ from .metadata import organ_and_year, year_in_text
 from .model import PROSE_FIELDS, Cells, Note, Report, Span, Value
 from .parser import Document, RowNode, SectionNode
 from .recovery import Run, place
-from .template import NUMERALS, SECTIONS, TEMPLATE, Cell, Row, Section
+from .template import NUMERALS, SECTIONS, TEMPLATE, Block, Cell, Row, Section
 from .values import format_value
 
 
@@ -34,6 +34,19 @@ def _span(token: Token) -> Span:
 
 def _text(token: Token) -> str:
     return str(token)
+
+
+def _old_edition_blocks(node: SectionNode) -> dict[Block, Token]:
+    """The blocks whose header printed a 2019-edition column, with that header."""
+    old: dict[Block, Token] = {}
+    block: Block | None = None
+    for item in node.items:
+        if isinstance(item, Token) and item.type == "CAPTION":
+            block = item.value.target
+        elif isinstance(item, Token) and item.type == "HEADER" and block is not None \
+                and item.value.target in block.old_columns:
+            old.setdefault(block, item)
+    return old
 
 
 class _Builder:
@@ -91,10 +104,18 @@ class _Builder:
             self._run(f"表{section.numeral}", TEMPLATE.section_cells(4), values, node.heading)
             return
         printed: dict[Row, RowNode] = {}
+        old = _old_edition_blocks(node)
         for item in node.items:
             if isinstance(item, RowNode):
                 self._row(item, printed)
         for block in section.blocks:
+            if block in old:
+                cells = tuple(c.key for row in block.rows for c in TEMPLATE.row_cells(section.number, row))
+                columns = "、".join(c.label for c in block.old_columns)
+                self.note("block-old-edition", "error",
+                          f"{block.caption}按2019年版模板的栏目（{columns}）填报，与2021年版不同；其数值未计入",
+                          old[block], cells)
+                continue
             for row in block.rows:
                 if row in printed:
                     node_ = printed[row]

@@ -20,9 +20,9 @@ from lark import Token
 
 from .findings import Finding, Severity
 from .layout import Cell, Line
-from .template import Block, Row, Section
+from .template import ACTIVE, APPEALS, REQUESTS, SECTIONS, Block, Row, Section
 from .values import is_blank, parse_date, parse_number
-from .vocabulary import Match, heading, lookup
+from .vocabulary import Match, heading, key, lookup
 
 HEADING_TYPES = {1: "HEADING_PROSE", 2: "HEADING_ACTIVE", 3: "HEADING_REQUESTS",
                  4: "HEADING_APPEALS", 5: "HEADING_PROSE", 6: "HEADING_PROSE"}
@@ -94,19 +94,26 @@ class _Lexer:
     def run(self, lines: Sequence[Line]) -> None:
         end = self._closing_start(lines)
         body = lines[:end]
-        first = next((i for i, line in enumerate(body) if self._heading(line)), len(body))
+        first = next((i for i, line in enumerate(body) if self._heading(line) or _opens(line, 0)), len(body))
         self._front(body[:first])
         section: Section | None = None
         table: list[Line] = []
         for line in body[first:]:
             found = self._heading(line)
-            if found:
+            implied = None if found else _opens(line, section.number if section else 0)
+            if found or implied:
                 if section and section.is_table:
                     self._table(section, table)
                 table = []
+            if found:
                 section = found[0]
                 self._emit_heading(line, *found)
-            elif section and section.is_table:
+            elif implied:
+                section = implied
+                self._imply_heading(line, implied)
+            if found:
+                continue
+            if section and section.is_table:
                 table.append(line)
             elif not line.is_blank:
                 self._prose_line(line, "TEXT")
@@ -118,6 +125,12 @@ class _Lexer:
     def _heading(line: Line) -> tuple[Section, bool] | None:
         texts = [c.text for c in line.cells if c.text]
         return heading(texts[0]) if len(texts) == 1 else None
+
+    def _imply_heading(self, line: Line, section: Section) -> None:
+        cell = next(c for c in line.cells if c.text)
+        self.emit(HEADING_TYPES[section.number], "", cell.line, cell.column, section)
+        self.note("heading-implied", "warning",
+                  f"缺少标题「{section.heading}」；表格从「{cell.text}」开始", cell.line, cell.column)
 
     def _emit_heading(self, line: Line, section: Section, canonical: bool) -> None:
         cell = next(c for c in line.cells if c.text)
@@ -317,6 +330,9 @@ class _Lexer:
             own = ", ".join(f"「{c.label}」" for c in block.columns)
             self.note("header-foreign", "warning",
                       f"{block.caption}的表头印为「{piece.text}」，模板为{own}", piece.line, piece.column)
+        elif matches[0].kind == "old":
+            self.note("header-old-edition", "warning",
+                      f"表头「{piece.text}」是2019年版模板的栏目，与2021年版不同", piece.line, piece.column)
         elif matches[0].quality in ("variant", "fuzzy"):
             self._loose(matches[0], piece, "header")
         target = matches[0].target if matches else None
@@ -338,8 +354,8 @@ class _Lexer:
 
 
 _PREFERENCE = {
-    False: ("caption", "column", "header", "group", "row"),
-    True: ("caption", "row", "group", "column", "header"),
+    False: ("caption", "column", "header", "old", "group", "row"),
+    True: ("caption", "row", "group", "column", "header", "old"),
 }
 
 
@@ -356,6 +372,23 @@ def _choose(matches: tuple[Match, ...], body: bool, followed: bool) -> Match | N
         if headers:
             return headers[0]
     return best
+
+
+_OPENERS = {
+    2: {key(block.caption or "") for block in ACTIVE.blocks},
+    3: {key(word) for word in REQUESTS.blocks[0].header_words[:2]},
+    4: {key(APPEALS.blocks[0].rows[0].leaf)},
+}
+"""Words that can only open a given table: a table printed without its heading starts there."""
+
+
+def _opens(line: Line, after: int) -> Section | None:
+    """The table section (later than ``after``) that ``line`` unmistakably begins."""
+    first = next((c.text for c in line.cells if c.text), None)
+    if first is None:
+        return None
+    k = key(first)
+    return next((SECTIONS[n - 1] for n, words in _OPENERS.items() if n > after and k in words), None)
 
 
 def _names_report(text: str) -> bool:

@@ -60,12 +60,18 @@ class Row:
 
 @attrs.frozen
 class Block:
-    """A table (or one of 表二's sub-tables): caption, header words, columns, rows."""
+    """A table (or one of 表二's sub-tables): caption, header words, columns, rows.
+
+    ``old_columns`` are the columns the 2019 edition (国办公开办函〔2019〕60号)
+    printed instead: a block headed by them counts other things, so its values
+    are not placed into this edition's cells.
+    """
 
     caption: str | None
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     header_words: tuple[str, ...] = ()
+    old_columns: tuple[Column, ...] = ()
 
 
 @attrs.frozen
@@ -127,6 +133,13 @@ class Identity:
 NUMERALS = ("一", "二", "三", "四", "五", "六")
 
 # --- 表二 ---------------------------------------------------------------------
+_OLD_DOCUMENTS = (
+    Column("old_made", "本年新制作数量"),
+    Column("old_published", "本年新公开数量"),
+    Column("old_total", "对外公开总数量"),
+)
+_OLD_ITEMS = (Column("old_previous", "上一年项目数量"), Column("old_change", "本年增/减"))
+
 _ISSUED = Column("issued", "本年制发件数", ("本年制发数量",))
 _REPEALED = Column("repealed", "本年废止件数", ("本年废止数量",))
 _IN_FORCE = Column("in_force", "现行有效件数", ("现行有效数量",))
@@ -157,24 +170,28 @@ ACTIVE = Section(
                 Row("normative_documents", "行政规范性文件", ("规范性文件",)),
             ),
             ("信息内容",),
+            _OLD_DOCUMENTS,
         ),
         Block(
             "第二十条第（五）项",
             (_DECISIONS,),
             (Row("licensing", "行政许可"),),
             ("信息内容",),
+            _OLD_ITEMS,
         ),
         Block(
             "第二十条第（六）项",
             (_DECISIONS,),
             (Row("penalties", "行政处罚"), Row("coercion", "行政强制")),
             ("信息内容",),
+            _OLD_ITEMS,
         ),
         Block(
             "第二十条第（八）项",
             (_FEES,),
             (Row("fees", "行政事业性收费"),),
             ("信息内容",),
+            _OLD_ITEMS,
         ),
     ),
 )

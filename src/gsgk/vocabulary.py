@@ -19,7 +19,7 @@ import attrs
 
 from .template import SECTIONS, Block, Column, Row, Section
 
-Kind = Literal["caption", "row", "group", "column", "header"]
+Kind = Literal["caption", "row", "group", "column", "header", "old"]
 Quality = Literal["exact", "variant", "unnumbered", "fuzzy", "fragment"]
 Target = Block | Row | Column | str
 
@@ -70,6 +70,8 @@ def _entries(section: Section) -> list[tuple[Kind, Target, Block, tuple[str, ...
                 entries.append(("group", group, block, ()))
         for column in block.columns:
             entries.append(("column", column, block, column.variants))
+        for column in block.old_columns:
+            entries.append(("old", column, block, ()))
         for word in block.header_words:
             entries.append(("header", word, block, ()))
     return entries
@@ -82,7 +84,7 @@ def _label(kind: Kind, target: Target) -> str:
     if kind == "row":
         assert isinstance(target, Row)
         return target.leaf
-    if kind == "column":
+    if kind in ("column", "old"):
         assert isinstance(target, Column)
         return target.label
     assert isinstance(target, str)
