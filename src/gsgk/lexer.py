@@ -3,34 +3,30 @@
 Whatever the layout (one cell per line, tab- or pipe-separated rows, labels
 split over lines, HTML table rows), the grammar sees the same terminals:
 section headings, prose lines, and inside the tables captions, header words,
-group labels, row labels, numbers and blanks.  Recognising wording is
-:mod:`gsgk.vocabulary`'s job; this module decides what each piece of text is
-from where it stands, and reports what it recognised only loosely.
+group labels, row labels, numbers and blanks.  :mod:`gsgk.pieces` turns a
+table's lines into pieces and :mod:`gsgk.vocabulary` recognises wording; this
+module finds the title, headings, signature and date, decides what each piece
+of a table is from where it stands, and reports what it recognised loosely.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
-from decimal import Decimal
-from typing import Literal
+from collections.abc import Sequence
 
 import attrs
 from lark import Token
 
 from .findings import Finding, Severity
-from .layout import Cell, Line
+from .layout import Line
+from .pieces import Piece, table_pieces
 from .template import ACTIVE, APPEALS, REQUESTS, SECTIONS, Block, Row, Section
-from .values import is_blank, parse_date, parse_number
+from .values import parse_date, parse_number
 from .vocabulary import Match, heading, key, lookup
 
 HEADING_TYPES = {1: "HEADING_PROSE", 2: "HEADING_ACTIVE", 3: "HEADING_REQUESTS",
                  4: "HEADING_APPEALS", 5: "HEADING_PROSE", 6: "HEADING_PROSE"}
 
-_PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$|^第\s*\d{1,3}\s*页(共\s*\d+\s*页)?$")
 _SENTENCE_END = "。；;：:，,！!？?"
-_RULE_LINE = re.compile(r"^[-—–=:：|｜\s]{3,}$")
-_SPACES = re.compile(r"\S+")
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
 
@@ -44,32 +40,6 @@ class Lexeme:
 
     def __str__(self) -> str:
         return self.text
-
-
-@attrs.frozen
-class _Piece:
-    kind: Literal["text", "value", "blank"]
-    text: str
-    line: int
-    column: int
-    value: int | Decimal | None = None
-    unit: str = ""
-    value_row: bool = False  # stands in a row that holds no text
-
-
-@attrs.define
-class _Open:
-    """A cell still open to continuation lines."""
-
-    text: str
-    line: int
-    column: int
-    exact: bool
-
-    def extend(self, line: Line) -> None:
-        if not self.text:
-            self.line, self.column = line.number, line.cells[0].column
-        self.text += line.content
 
 
 def tokenize(lines: Sequence[Line]) -> tuple[list[Token], list[Finding]]:
@@ -181,91 +151,13 @@ class _Lexer:
 
     # --- tables ----------------------------------------------------------------
     def _table(self, section: Section, lines: Sequence[Line]) -> None:
-        pieces = _joined(section.number, list(self._pieces(lines)))
+        pieces = table_pieces(section.number, lines, self.findings)
         if section.number == 4:
             self._appeals(pieces)
         else:
             self._labelled(section, pieces)
 
-    def _pieces(self, lines: Sequence[Line]) -> Iterator[_Piece]:
-        for row in self._rows(lines):
-            yield from self._row_pieces(row)
-
-    def _rows(self, lines: Sequence[Line]) -> Iterator[list[_Open]]:
-        """Group cells into rows: a multi-cell line alone, single-cell lines in runs.
-
-        A continuation line (a label or header broken across lines, in copies
-        with one tab-indented cell per line) extends the cell before it.
-        """
-        run: list[_Open] = []
-        previous: Line | None = None
-        for line in lines:
-            if line.is_blank and not line.cells:
-                if run:
-                    yield run
-                run, previous = [], None
-                continue
-            if _PAGE_NUMBER.match(line.content):
-                self.note("page-number", "info", f"页码「{line.content}」已忽略", line.number, 1)
-                continue
-            if run and self._continues(previous, line, run[-1]):
-                run[-1].extend(line)
-                previous = line
-                continue
-            if _RULE_LINE.match(line.content):
-                continue
-            cells = [part for c in line.cells for part in _spaced_numbers(c, line.exact)]
-            if len(cells) > 1 or line.exact:
-                if run:
-                    yield run
-                yield cells
-                run, previous = [], None
-                continue
-            run.extend(cells)
-            previous = line
-        if run:
-            yield run
-
-    @staticmethod
-    def _continues(previous: Line | None, line: Line, last: _Open) -> bool:
-        if previous is None or line.indented or line.exact or len(line.cells) != 1:
-            return False
-        if not previous.indented or len(previous.cells) != 1:
-            return False
-        return parse_number(line.content) is None and not is_blank(line.content) \
-            and (not last.text or parse_number(last.text) is None)
-
-    def _row_pieces(self, row: list[_Open]) -> Iterator[_Piece]:
-        exact = any(cell.exact for cell in row)
-        kinds: list[str] = []
-        for cell in row:
-            kinds.append("empty" if not cell.text else "blank" if is_blank(cell.text)
-                         else "value" if parse_number(cell.text) else "text")
-        has_text = "text" in kinds
-        seen_text = False
-        for i, cell in enumerate(row):
-            kind = kinds[i]
-            if kind == "empty":
-                if not self._blank_here(kinds, i, exact, has_text, seen_text):
-                    continue
-                kind = "blank"
-            seen_text = seen_text or kind == "text"
-            if kind == "value":
-                number, unit = parse_number(cell.text) or (0, "")
-                yield _Piece("value", cell.text, cell.line, cell.column, number, unit, not has_text)
-            else:
-                yield _Piece(kind, cell.text, cell.line, cell.column, value_row=not has_text)  # type: ignore[arg-type]
-
-    @staticmethod
-    def _blank_here(kinds: list[str], i: int, exact: bool, has_text: bool, seen_text: bool) -> bool:
-        """Is the empty cell ``i`` a blank value (rather than layout)?"""
-        if exact:
-            return seen_text or (not has_text and any(k in ("value", "blank") for k in kinds))
-        before = next((k for k in reversed(kinds[:i]) if k != "empty"), None)
-        after = next((k for k in kinds[i + 1:] if k != "empty"), None)
-        return before in ("value", "blank") and after in ("value", "blank")
-
-    def _value(self, piece: _Piece) -> None:
+    def _value(self, piece: Piece) -> None:
         if piece.kind == "blank":
             self.emit("BLANK", piece.text, piece.line, piece.column)
             return
@@ -274,7 +166,7 @@ class _Lexer:
                       piece.line, piece.column)
         self.emit("NUMBER", piece.text, piece.line, piece.column, piece.value)
 
-    def _appeals(self, pieces: list[_Piece]) -> None:
+    def _appeals(self, pieces: list[Piece]) -> None:
         body = False
         for piece in pieces:
             if piece.kind == "text":
@@ -288,7 +180,7 @@ class _Lexer:
             body = True
             self._value(piece)
 
-    def _labelled(self, section: Section, pieces: list[_Piece]) -> None:
+    def _labelled(self, section: Section, pieces: list[Piece]) -> None:
         body = False
         block: Block | None = None
         for i, piece in enumerate(pieces):
@@ -321,7 +213,7 @@ class _Lexer:
                 body = False
                 self._header(section.number, piece, block)
 
-    def _header(self, section: int, piece: _Piece, block: Block | None) -> None:
+    def _header(self, section: int, piece: Piece, block: Block | None) -> None:
         matches = lookup(section, piece.text)
         if not matches:
             self.note("header-unknown", "warning", f"表头「{piece.text}」不是模板中的表头",
@@ -338,14 +230,14 @@ class _Lexer:
         target = matches[0].target if matches else None
         self.emit("HEADER", piece.text, piece.line, piece.column, target)
 
-    def _unknown(self, piece: _Piece, followed: bool) -> None:
+    def _unknown(self, piece: Piece, followed: bool) -> None:
         if followed:
             self.emit("LABEL", piece.text, piece.line, piece.column, None)
             return
         self.note("text-in-table", "warning", f"表格中的文字「{piece.text}」不属于模板", piece.line, piece.column)
         self.emit("TEXT", piece.text, piece.line, piece.column)
 
-    def _loose(self, match: Match, piece: _Piece, what: str = "label") -> None:
+    def _loose(self, match: Match, piece: Piece, what: str = "label") -> None:
         if match.quality in ("exact", "fragment"):
             return
         severity: Severity = "warning" if match.quality == "fuzzy" else "info"
@@ -399,48 +291,6 @@ def _names_report(text: str) -> bool:
 def _is_title_part(text: str) -> bool:
     """A line that can open a title broken over lines (an organ name: no digits, no colon)."""
     return _is_short_name(text) and not any(ch.isdigit() or ch in "：:" for ch in text)
-
-
-def _spaced_numbers(cell: Cell, exact: bool) -> list[_Open]:
-    """A text cell ending in space-separated numbers (PDF copies: ``规章 0 0 0``) as separate cells."""
-    words = list(_SPACES.finditer(cell.text))
-    split = len(words)
-    while split > 0 and (parse_number(words[split - 1][0]) or is_blank(words[split - 1][0])):
-        split -= 1
-    if exact or len(words) < 2 or split == len(words):
-        return [_Open(cell.text, cell.line, cell.column, exact)]
-    head = [_Open(cell.text[: words[split - 1].end()], cell.line, cell.column, exact)] if split else []
-    return head + [_Open(w[0], cell.line, cell.column + w.start(), exact) for w in words[split:]]
-
-
-def _spaced_labels(section: int, piece: _Piece) -> list[_Piece]:
-    """A text piece that is several template words separated by spaces, as separate pieces."""
-    words = list(_SPACES.finditer(piece.text))
-    if len(words) < 2 or any(m.quality != "fuzzy" for m in lookup(section, piece.text)):
-        return [piece]
-    if not all(any(m.quality != "fuzzy" for m in lookup(section, w[0])) for w in words):
-        return [piece]
-    return [attrs.evolve(piece, text=w[0], column=piece.column + w.start()) for w in words]
-
-
-def _joined(section: int, pieces: list[_Piece]) -> list[_Piece]:
-    """Split space-separated template words; join adjacent pieces that together are a label."""
-    out: list[_Piece] = []
-    for piece in (part for p in pieces for part in (_spaced_labels(section, p) if p.kind == "text" else [p])):
-        last = out[-1] if out else None
-        if last is not None and last.kind == piece.kind == "text" and _better_joined(section, last.text, piece.text):
-            out[-1] = attrs.evolve(last, text=last.text + piece.text)
-        else:
-            out.append(piece)
-    return out
-
-
-def _better_joined(section: int, first: str, second: str) -> bool:
-    alone = lookup(section, first)
-    if alone and alone[0].quality == "exact":
-        return False
-    joined = lookup(section, first + second)
-    return bool(joined) and joined[0].quality in ("exact", "variant", "unnumbered")
 
 
 def _is_short_name(text: str) -> bool:

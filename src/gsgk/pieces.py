@@ -1,0 +1,176 @@
+"""Table lines → pieces: the cells of a table, whatever the layout, in reading order.
+
+Cells are grouped into rows (a multi-cell line is a row; single-cell lines run
+together), a cell broken over tab-indented lines is rejoined, numbers printed
+after a label with spaces (PDF copies) are split off, template words printed
+side by side are split and a label split over two cells is joined.  Each piece
+is text, a value or a blank: an empty cell is a blank value where it stands
+between values (or anywhere after the label of an exact HTML/DOCX row);
+elsewhere it is layout and dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+from .findings import Finding
+from .layout import Cell, Line
+from .values import is_blank, parse_number
+from .vocabulary import lookup
+
+_PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$|^第\s*\d{1,3}\s*页(共\s*\d+\s*页)?$")
+_RULE_LINE = re.compile(r"^[-—–=:：|｜\s]{3,}$")
+_SPACES = re.compile(r"\S+")
+
+
+@attrs.frozen
+class Piece:
+    """A cell of a table: text, a value (with its unit) or a blank; where it stands."""
+
+    kind: Literal["text", "value", "blank"]
+    text: str
+    line: int
+    column: int
+    value: int | Decimal | None = None
+    unit: str = ""
+    value_row: bool = False  # stands in a row that holds no text
+
+
+@attrs.define
+class _Open:
+    """A cell still open to continuation lines."""
+
+    text: str
+    line: int
+    column: int
+    exact: bool
+
+    def extend(self, line: Line) -> None:
+        if not self.text:
+            self.line, self.column = line.number, line.cells[0].column
+        self.text += line.content
+
+
+def table_pieces(section: int, lines: Sequence[Line], findings: list[Finding]) -> list[Piece]:
+    """The pieces of a table section's lines (findings about skipped lines go to ``findings``)."""
+    pieces = [piece for row in _rows(lines, findings) for piece in _row_pieces(row)]
+    return _joined(section, pieces)
+
+
+def _rows(lines: Sequence[Line], findings: list[Finding]) -> Iterator[list[_Open]]:
+    """Group cells into rows: a multi-cell line alone, single-cell lines in runs.
+
+    A continuation line (a label or header broken across lines, in copies
+    with one tab-indented cell per line) extends the cell before it.
+    """
+    run: list[_Open] = []
+    previous: Line | None = None
+    for line in lines:
+        if line.is_blank and not line.cells:
+            if run:
+                yield run
+            run, previous = [], None
+            continue
+        if _PAGE_NUMBER.match(line.content):
+            findings.append(Finding("page-number", "info", f"页码「{line.content}」已忽略", line.number, 1))
+            continue
+        if run and _continues(previous, line, run[-1]):
+            run[-1].extend(line)
+            previous = line
+            continue
+        if _RULE_LINE.match(line.content):
+            continue
+        cells = [part for c in line.cells for part in _spaced_numbers(c, line.exact)]
+        if len(cells) > 1 or line.exact:
+            if run:
+                yield run
+            yield cells
+            run, previous = [], None
+            continue
+        run.extend(cells)
+        previous = line
+    if run:
+        yield run
+
+def _continues(previous: Line | None, line: Line, last: _Open) -> bool:
+    if previous is None or line.indented or line.exact or len(line.cells) != 1:
+        return False
+    if not previous.indented or len(previous.cells) != 1:
+        return False
+    return parse_number(line.content) is None and not is_blank(line.content) \
+        and (not last.text or parse_number(last.text) is None)
+
+def _row_pieces(row: list[_Open]) -> Iterator[Piece]:
+    exact = any(cell.exact for cell in row)
+    kinds: list[str] = []
+    for cell in row:
+        kinds.append("empty" if not cell.text else "blank" if is_blank(cell.text)
+                     else "value" if parse_number(cell.text) else "text")
+    has_text = "text" in kinds
+    seen_text = False
+    for i, cell in enumerate(row):
+        kind = kinds[i]
+        if kind == "empty":
+            if not _blank_here(kinds, i, exact, has_text, seen_text):
+                continue
+            kind = "blank"
+        seen_text = seen_text or kind == "text"
+        if kind == "value":
+            number, unit = parse_number(cell.text) or (0, "")
+            yield Piece("value", cell.text, cell.line, cell.column, number, unit, not has_text)
+        else:
+            yield Piece(kind, cell.text, cell.line, cell.column, value_row=not has_text)  # type: ignore[arg-type]
+
+def _blank_here(kinds: list[str], i: int, exact: bool, has_text: bool, seen_text: bool) -> bool:
+    """Is the empty cell ``i`` a blank value (rather than layout)?"""
+    if exact:
+        return seen_text or (not has_text and any(k in ("value", "blank") for k in kinds))
+    before = next((k for k in reversed(kinds[:i]) if k != "empty"), None)
+    after = next((k for k in kinds[i + 1:] if k != "empty"), None)
+    return before in ("value", "blank") and after in ("value", "blank")
+
+def _spaced_numbers(cell: Cell, exact: bool) -> list[_Open]:
+    """A text cell ending in space-separated numbers (PDF copies: ``规章 0 0 0``) as separate cells."""
+    words = list(_SPACES.finditer(cell.text))
+    split = len(words)
+    while split > 0 and (parse_number(words[split - 1][0]) or is_blank(words[split - 1][0])):
+        split -= 1
+    if exact or len(words) < 2 or split == len(words):
+        return [_Open(cell.text, cell.line, cell.column, exact)]
+    head = [_Open(cell.text[: words[split - 1].end()], cell.line, cell.column, exact)] if split else []
+    return head + [_Open(w[0], cell.line, cell.column + w.start(), exact) for w in words[split:]]
+
+
+def _spaced_labels(section: int, piece: Piece) -> list[Piece]:
+    """A text piece that is several template words separated by spaces, as separate pieces."""
+    words = list(_SPACES.finditer(piece.text))
+    if len(words) < 2 or any(m.quality != "fuzzy" for m in lookup(section, piece.text)):
+        return [piece]
+    if not all(any(m.quality != "fuzzy" for m in lookup(section, w[0])) for w in words):
+        return [piece]
+    return [attrs.evolve(piece, text=w[0], column=piece.column + w.start()) for w in words]
+
+
+def _joined(section: int, pieces: list[Piece]) -> list[Piece]:
+    """Split space-separated template words; join adjacent pieces that together are a label."""
+    out: list[Piece] = []
+    for piece in (part for p in pieces for part in (_spaced_labels(section, p) if p.kind == "text" else [p])):
+        last = out[-1] if out else None
+        if last is not None and last.kind == piece.kind == "text" and _better_joined(section, last.text, piece.text):
+            out[-1] = attrs.evolve(last, text=last.text + piece.text)
+        else:
+            out.append(piece)
+    return out
+
+
+def _better_joined(section: int, first: str, second: str) -> bool:
+    alone = lookup(section, first)
+    if alone and alone[0].quality == "exact":
+        return False
+    joined = lookup(section, first + second)
+    return bool(joined) and joined[0].quality in ("exact", "variant", "unnumbered")
