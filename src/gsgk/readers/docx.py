@@ -1,0 +1,119 @@
+"""Word (.docx) files → lines: body paragraphs as prose lines, table rows as cells, in body order.
+
+Needs python-docx (``pip install "gsgk[docx]"``).  The ZIP container is
+checked with :mod:`zipfile` before python-docx opens it: too many members,
+too much uncompressed data or a bomb's compression ratio is refused with
+:class:`~gsgk.errors.InputError`.  python-docx parses the XML without
+resolving entities and never reaches the network.
+
+A table row gives one cell per ``<w:tc>``: a horizontally merged cell
+(``gridSpan``) counts once, a vertical-merge continuation cell gives ``""``
+(it holds no value of its own), an empty cell gives ``""`` (a blank value,
+never a zero).  A table whose cells hold tables is layout: its cells are read
+as paragraphs.  Line ``n`` is the ``n``-th paragraph or table row of the
+body; a paragraph's soft line breaks start new lines.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError, MissingExtraError
+from ..layout import Line
+from .markup import EDGES, Piece, cell_text, page_title, to_lines
+from .text import MAX_BYTES, check_size
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+MAX_UNCOMPRESSED = 5 * MAX_BYTES
+"""Refuse a DOCX whose members add up to more than this (100 MiB) once unpacked."""
+MAX_RATIO = 100
+"""Refuse a member larger than 1 MiB unpacked that is compressed more than this many times."""
+MAX_MEMBERS = 10_000
+
+
+def read_docx(data: bytes) -> list[Line]:
+    """The lines of the report in a Word file."""
+    check_size(len(data))
+    check_zip(data)
+    document = _open(data)
+    pieces = _Body(document).pieces
+    title = page_title(document.core_properties.title or "")
+    return to_lines(pieces, (1, title) if title else None)
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse a ZIP that is not one, or that would unpack to far more than it weighs."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise InputError(f"not a readable DOCX (ZIP) file: {exc}") from None
+    if len(members) > MAX_MEMBERS:
+        raise InputError(f"DOCX refused: {len(members)} ZIP members (limit {MAX_MEMBERS})")
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(f"DOCX refused: {total} bytes once unpacked (limit {MAX_UNCOMPRESSED}); a ZIP bomb?")
+    for m in members:
+        if m.file_size > 2**20 and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            raise InputError(f"DOCX refused: member {m.filename!r} is compressed "
+                             f"{m.file_size // max(m.compress_size, 1)} times (limit {MAX_RATIO}); a ZIP bomb?")
+
+
+def _open(data: bytes) -> Document:
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError:
+        raise MissingExtraError('reading DOCX needs python-docx: pip install "gsgk[docx]"') from None
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
+        raise InputError(f"not a readable Word (.docx) file: {exc}") from None
+
+
+class _Body:
+    """The pieces of a document body in order (see the module docstring)."""
+
+    def __init__(self, document: Document) -> None:
+        from docx.oxml.ns import qn
+
+        self._p, self._tbl, self._tc, self._sdt = qn("w:p"), qn("w:tbl"), qn("w:tc"), qn("w:sdtContent")
+        self._document = document
+        self.pieces: list[Piece] = []
+        self._line = 0
+        self._blocks(document.element.body)
+
+    def _blocks(self, parent: Any) -> None:
+        for child in parent.iterchildren():
+            if child.tag == self._p:
+                self._line += 1
+                lines = (text.strip(EDGES) for text in self._paragraph(child).split("\n"))
+                self.pieces.extend((self._line, text) for text in lines if text)
+            elif child.tag == self._tbl:
+                self._table(child)
+            elif child.find(self._sdt) is not None:
+                self._blocks(child.find(self._sdt))
+
+    def _paragraph(self, p: Any) -> str:
+        from docx.text.paragraph import Paragraph
+
+        return Paragraph(p, self._document).text
+
+    def _table(self, tbl: Any) -> None:
+        layout = tbl.find(f".//{self._tc}/{self._tbl}") is not None
+        for tr in tbl.tr_lst:
+            if layout:
+                for tc in tr.tc_lst:
+                    self._blocks(tc)
+            else:
+                self._line += 1
+                self.pieces.append((self._line, [self._cell(tc) for tc in tr.tc_lst]))
+
+    def _cell(self, tc: Any) -> str:
+        if tc.vMerge == "continue":
+            return ""
+        return cell_text(self._paragraph(p) for p in tc.iter(self._p))

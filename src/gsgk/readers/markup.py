@@ -1,0 +1,85 @@
+"""What the HTML and DOCX readers share: cell text from fragments, prose lines, the title line.
+
+Both readers walk a document tree and collect *pieces*: a prose line
+(``str``) or a table row (``list[str]``, one string per cell as the source
+has it, ``""`` for an empty cell), each with its source line number.
+:func:`to_lines` turns them into the :class:`~gsgk.layout.Line` objects the
+lexer reads; table rows become exact lines, so an empty cell stays a blank
+value and is never dropped or read as a zero.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import TypeAlias
+
+from ..layout import Cell, Line, cell_lines
+from ..lexer import TITLE_MAX
+
+Piece: TypeAlias = tuple[int, str | list[str]]
+"""A source line number and either a prose line or a table row's cell texts."""
+
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+EDGES = " \t\n\r\f\xa0\u3000"
+"""Stripped from both ends of a line or cell: whitespace, ``&nbsp;`` padding and ideographic-space indents."""
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s)\s*")
+
+
+def _wide(ch: str) -> bool:
+    """Wide, full-width or ambiguous (“”, ×, …): printed wide in Chinese text."""
+    return unicodedata.east_asian_width(ch) in "WFA"
+
+
+def _joint(before: str, after: str) -> str:
+    """The separator of two pieces of text: none between two Chinese characters."""
+    return "" if before and after and _wide(before[-1]) and _wide(after[0]) else " "
+
+
+def squeeze(text: str) -> str:
+    """Collapse whitespace as a browser does (CSS Text 3): a run of spaces, tabs and line breaks
+    is one space, or nothing for a line break between two Chinese characters; ``&nbsp;``, ideographic
+    and other fixed-width spaces are kept inside the text.  :data:`EDGES` are stripped."""
+    def space(m: re.Match[str]) -> str:
+        if "\n" not in m.group():
+            return " "
+        return _joint(m.string[m.start() - 1: m.start()], m.string[m.end(): m.end() + 1])
+
+    return _SPACE.sub(space, text).strip(EDGES)
+
+
+def cell_text(fragments: Iterable[str]) -> str:
+    """One cell's text from its fragments (paragraphs, lines): a label broken over
+    ``社会</p><p>公益`` is one label, the break is layout."""
+    text = ""
+    for fragment in fragments:
+        piece = squeeze(fragment)
+        if piece:
+            text = text + _joint(text, piece) + piece if text else piece
+    return text
+
+
+def is_title(text: str) -> bool:
+    """Could ``text`` be a report's title line (short, names a 报告, not a sentence)?"""
+    return "报告" in text and len(text) <= TITLE_MAX and "。" not in text
+
+
+def page_title(text: str) -> str | None:
+    """A report title from a page or file title: the part naming the 报告 before a site suffix."""
+    parts = [p for p in _TITLE_SEPARATORS.split(squeeze(text)) if p]
+    return next((p for p in parts if is_title(p)), None)
+
+
+def to_lines(pieces: Sequence[Piece], title: tuple[int, str] | None = None) -> list[Line]:
+    """Lines for the lexer; ``title`` is put first when the document has no title line of its own."""
+    lines: list[Line] = []
+    prose = [text for _, text in pieces[:4] if isinstance(text, str)]
+    if title is not None and not any(is_title(text) for text in prose):
+        pieces = [title, *pieces]
+    for number, content in pieces:
+        if isinstance(content, str):
+            lines.append(Line(number, content, (Cell(content, number, 1),)))
+        else:
+            lines.extend(cell_lines([(number, content)]))
+    return lines
