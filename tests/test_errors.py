@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import gsgk
 from gsgk.errors import display_width
 
-from conftest import SEEDS
+from conftest import DATA, SEEDS
 
 TEXT = SEEDS[3].read_text("utf-8")
 
@@ -115,3 +115,15 @@ def test_arbitrary_text_gives_a_report_or_a_gsgk_error(text: str) -> None:
 def test_any_cut_of_a_real_report_gives_a_report_or_a_gsgk_error(start: int, length: int) -> None:
     with contextlib.suppress(gsgk.GsgkError):
         gsgk.loads(TEXT[:start] + TEXT[start + length:])
+
+
+def test_strict_error_in_an_html_row_quotes_the_row() -> None:
+    page = (DATA / "html" / "003_59d91e6a9fd921ee.official.html").read_text("utf-8")
+    broken = page.replace("<td>规章</td>", "<td>规章</td><td>9</td>", 1)
+    assert broken != page
+    with pytest.raises(gsgk.ParseError) as info:
+        gsgk.loads(broken, strict=True)
+    assert info.value.code == "row-extra-values"
+    source, caret = str(info.value).splitlines()[-2:]
+    assert source.strip().startswith("规章 | 9 | ")
+    assert caret.index("^") == source.index("规章")

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from .build import build
+from .convert import structure
 from .errors import ParseError
-from .layout import Line, text_lines
+from .layout import Line, quote, text_lines
 from .lexer import tokenize
 from .model import Report
 from .parser import Document, parse_lines
-from .convert import structure
 from .readers import detect, read_lines
 from .readers.text import MAX_BYTES, check_size, decode, normalize
 from .render import BINARY_FORMATS, render
@@ -84,8 +84,8 @@ def report_from_lines(lines: Sequence[Line], *, strict: bool = False) -> Report:
     if strict:
         for finding in report.diagnostics:
             if finding.severity != "info":
-                source = next((line.text for line in lines if line.number == finding.line), None)
-                raise ParseError(finding.message, line=finding.line, column=finding.column,
+                source, column = quote(lines, finding.line, finding.column)
+                raise ParseError(finding.message, line=finding.line, column=column,
                                  source_line=source, code=finding.code,
                                  expected="a report that needs no recovery (strict=True)")
     return report

@@ -11,7 +11,7 @@ blank value, not layout.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -81,3 +81,17 @@ def cell_lines(rows: Iterable[tuple[int, list[str]]]) -> list[Line]:
         cells = tuple(Cell(t.strip(), number, i + 1) for i, t in enumerate(texts))
         lines.append(Line(number, "\t".join(texts), cells, exact=True))
     return lines
+
+
+def quote(lines: Sequence[Line], number: int | None, column: int | None) -> tuple[str | None, int | None]:
+    """The text to quote for a place in the source, and the character column of the caret.
+
+    A text line is quoted as it is.  An exact row (HTML, DOCX) is quoted as its
+    cells joined by `` | ``, with the caret under the cell the column counts.
+    """
+    line = next((candidate for candidate in lines if candidate.number == number), None)
+    if line is None or not line.exact or column is None:
+        return (line.text if line else None), column
+    texts = [cell.text for cell in line.cells]
+    index = min(max(column, 1), len(texts)) - 1 if texts else 0
+    return " | ".join(texts), sum(len(t) + 3 for t in texts[:index]) + 1

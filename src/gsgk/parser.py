@@ -19,7 +19,7 @@ from lark.lexer import Lexer
 
 from .errors import ParseError
 from .findings import Finding
-from .layout import Line
+from .layout import Line, quote
 from .lexer import tokenize
 
 DESCRIPTIONS = {
@@ -129,8 +129,8 @@ def _error(exc: UnexpectedToken, lines: Sequence[Line]) -> ParseError:
             expected=" or ".join(expected), source_line=last.text if last else "",
         )
     line, column = token.line or 1, token.column or 1
-    source = next((candidate.text for candidate in lines if candidate.number == line), None)
+    source, caret = quote(lines, line, column)
     return ParseError(
         f"unexpected {DESCRIPTIONS.get(token.type, token.type)} 「{token}」",
-        line=line, column=column, expected=" or ".join(expected), source_line=source,
+        line=line, column=caret, expected=" or ".join(expected), source_line=source,
     )
