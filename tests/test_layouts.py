@@ -4,8 +4,9 @@ over lines, 表四 printed as three labelled rows, tables with blank markers."""
 from __future__ import annotations
 
 import gsgk
+from gsgk.vocabulary import heading
 
-from conftest import DATA
+from conftest import DATA, SEEDS
 
 OTHER_HANDLING_1 = "三、本年度办理结果/（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
 
@@ -43,3 +44,17 @@ def test_pdf_copy_with_space_separated_cells_and_markdown_rules() -> None:
     assert [report[(3, "三、本年度办理结果/（一）予以公开", c)] for c in ("自然人", "商业企业", "总计")] == [2, 0, 2]
     assert [report[(4, "行政复议", c)] for c in ("结果维持", "总计")] == [1, 1]
     assert {d.code for d in report.diagnostics} <= {"row-missing"}
+
+
+def test_markdown_conversion_reads_the_same() -> None:
+    report = gsgk.load(SEEDS[3])
+    lines = []
+    for line in gsgk.dumps(report).splitlines():
+        if "\t" in line:
+            cells = line.split("\t")
+            lines += [f"| {' | '.join(cells)} |", "|" + "---|" * len(cells)]
+        elif heading(line):
+            lines.append(f"## **{line}**")
+        else:
+            lines.append(line)
+    assert gsgk.loads("\n".join(lines)).cells == report.cells

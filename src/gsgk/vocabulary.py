@@ -159,7 +159,7 @@ def lookup(section: int, text: str) -> tuple[Match, ...]:
 
 
 # --- section headings ---------------------------------------------------------
-_HEADING = re.compile(r"^\s*([(（])?([一二三四五六])[)）]?\s*[、.．,，:：]?\s*(\S.*)$")
+_HEADING = re.compile(r"^[\s#*_]*([(（])?([一二三四五六])[)）]?\s*[、.．,，:：]?\s*(\S.*)$")
 HEADING_MAX = 40
 
 
