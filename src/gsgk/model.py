@@ -128,6 +128,18 @@ class Report:
     def __getitem__(self, key: KeyLike) -> Value:
         return self.cells[key]
 
+    def _repr_html_(self) -> str:
+        """Jupyter: the tables and a one-line summary of findings."""
+        from .render.notebook import repr_html
+
+        return repr_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter and other Markdown front ends: the whole report."""
+        from .render.notebook import repr_markdown
+
+        return repr_markdown(self)
+
 
 PROSE_FIELDS = {1: "overview", 5: "problems", 6: "other_matters"}
 """Which :class:`Report` field holds the paragraphs of each prose section."""
