@@ -1,0 +1,281 @@
+"""``gsgk batch``: a folder (or glob, or list) of reports into one table.
+
+The output format follows the extension of ``--out``: ``.jsonl`` (one report
+per line, as :func:`gsgk.unstructure` makes it, plus ``file``, ``status``,
+``error`` and ``findings``), ``.csv`` or ``.parquet`` (tidy rows, see
+:mod:`gsgk.frames`).  ``--findings`` writes one row per finding in any of the
+three.  Results are written in input order as they finish; Ctrl-C stops at a
+file boundary and leaves a complete, closed output of what finished.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import glob
+import json
+import os
+import signal
+import sys
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from types import FrameType
+from typing import IO, Any, Protocol
+
+import attrs
+
+from ..batch import Outcome, examine_many
+from ..convert import converter, unstructure
+from ..frames import COLUMNS, as_float, optional, tidy_rows
+
+REPORT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".docx"})
+"""What a folder walk picks up; other files are ignored unless named or globbed."""
+
+FINDING_COLUMNS = ("file", "code", "severity", "message", "line", "column", "cells")
+ARROW_TYPES: Mapping[tuple[str, ...], Mapping[str, str]] = {
+    COLUMNS: {"year": "int32", "section": "int8", "value": "float64"},
+    FINDING_COLUMNS: {"line": "int32", "column": "int32"},
+}
+"""The Parquet types of the columns that are not strings, per table."""
+FORMATS = (".jsonl", ".csv", ".parquet")
+Row = tuple[Any, ...] | dict[str, Any]
+"""A table row: a tuple in the table's column order, or (JSON Lines only) a document."""
+ROW_GROUP = 50_000
+"""Rows a Parquet row group holds (written, and so safe, as soon as it is full)."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="a report file, a folder (searched recursively), a glob, or - to read paths from stdin")
+    parser.add_argument("--out", required=True, type=Path, help="output file: .jsonl, .csv or .parquet")
+    parser.add_argument("--findings", type=Path, help="also write every finding to this .jsonl, .csv or .parquet")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def run(args: argparse.Namespace) -> int:
+    for target in filter(None, (args.out, args.findings)):
+        if target.suffix not in FORMATS:
+            print(f"gsgk batch: {target}: unknown output format; expected one of {', '.join(FORMATS)}", file=sys.stderr)
+            return 2
+    if args.jobs is not None and args.jobs < 1:
+        print("gsgk batch: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    paths = list(expand(args.paths, sys.stdin))
+    summary = Summary()
+    stop = Interrupt()
+    out = open_table(args.out, COLUMNS)
+    findings = open_table(args.findings, FINDING_COLUMNS) if args.findings else None
+    progress = _progress(len(paths), quiet=args.quiet)
+    try:
+        with stop:
+            for outcome in examine_many(paths, jobs=args.jobs):
+                out.write(report_rows(outcome, args.out.suffix))
+                if findings is not None:
+                    findings.write(finding_rows(outcome))
+                summary.add(outcome)
+                progress.update(summary)
+                if stop.requested:
+                    break
+    finally:
+        progress.close()
+        out.close()
+        if findings is not None:
+            findings.close()
+    summary.print(len(paths), args.out, interrupted=stop.requested)
+    return 130 if stop.requested else int(summary.failed > 0)
+
+
+def expand(arguments: Sequence[str], stdin: IO[str]) -> Iterator[str]:
+    """The files the PATH arguments name: files as given, folders walked (report
+    suffixes only, sorted), globs matched (sorted), ``-`` read line by line."""
+    for argument in arguments:
+        if argument == "-":
+            yield from filter(None, (line.strip() for line in stdin))
+        elif os.path.isdir(argument):
+            for root, dirs, files in os.walk(argument):
+                dirs.sort()
+                yield from (os.path.join(root, f) for f in sorted(files) if Path(f).suffix.lower() in REPORT_SUFFIXES)
+        elif not os.path.exists(argument) and glob.has_magic(argument):
+            yield from sorted(p for p in glob.glob(argument, recursive=True) if os.path.isfile(p))
+        else:
+            yield argument
+
+
+def report_rows(outcome: Outcome, suffix: str) -> Sequence[Row]:
+    """One JSON document per file for ``.jsonl``, else the file's tidy rows."""
+    if suffix != ".jsonl":
+        return tidy_rows(outcome)
+    document = {
+        "file": outcome.path,
+        "status": outcome.status,
+        "error": attrs.asdict(outcome.failure) if outcome.failure else None,
+        "findings": [converter.unstructure(f) for f in outcome.findings],
+    }
+    return [document | unstructure(outcome.report)] if outcome.report else [document]
+
+
+def finding_rows(outcome: Outcome) -> list[Row]:
+    """One row per finding, in :data:`FINDING_COLUMNS` order (``cells`` as JSON text)."""
+    return [(outcome.path, f.code, f.severity, f.message, f.line, f.column,
+             json.dumps([list(cell) for cell in f.cells], ensure_ascii=False)) for f in outcome.findings]
+
+
+class Table(Protocol):
+    def write(self, rows: Sequence[Row]) -> None: ...
+    def close(self) -> None: ...
+
+
+def open_table(path: Path, columns: tuple[str, ...]) -> Table:
+    """A writer for ``path`` chosen by its extension."""
+    if path.suffix == ".parquet":
+        return ParquetTable(path, columns)
+    fp = path.open("w", encoding="utf-8", newline="")
+    return JsonlTable(fp, columns) if path.suffix == ".jsonl" else CsvTable(fp, columns)
+
+
+class JsonlTable:
+    """One JSON object per line, flushed after every file."""
+
+    def __init__(self, fp: IO[str], columns: tuple[str, ...]) -> None:
+        self.fp = fp
+        self.columns = columns
+
+    def write(self, rows: Sequence[Row]) -> None:
+        documents = (row if isinstance(row, dict) else dict(zip(self.columns, row)) for row in rows)
+        self.fp.writelines(json.dumps(document, ensure_ascii=False) + "\n" for document in documents)
+        self.fp.flush()
+
+    def close(self) -> None:
+        self.fp.close()
+
+
+class CsvTable:
+    """A CSV file with a header row, flushed after every file (a blank cell is empty)."""
+
+    def __init__(self, fp: IO[str], columns: tuple[str, ...]) -> None:
+        self.fp = fp
+        self.writer = csv.writer(fp)
+        self.writer.writerow(columns)
+
+    def write(self, rows: Sequence[Row]) -> None:
+        self.writer.writerows(rows)
+        self.fp.flush()
+
+    def close(self) -> None:
+        self.fp.close()
+
+
+class ParquetTable:
+    """A Parquet file written a row group at a time; closing writes the footer."""
+
+    def __init__(self, path: Path, columns: tuple[str, ...]) -> None:
+        self.pa = pa = optional("pyarrow", "parquet")
+        types = ARROW_TYPES[columns]
+        self.schema = pa.schema([(c, getattr(pa, types.get(c, "string"))()) for c in columns])
+        self.writer = optional("pyarrow.parquet", "parquet").ParquetWriter(path, self.schema)
+        self.value = columns.index("value") if "value" in columns else None
+        self.buffer: list[Row] = []
+
+    def write(self, rows: Sequence[Row]) -> None:
+        self.buffer.extend(rows)
+        if len(self.buffer) >= ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.buffer:
+            return
+        columns = [list(column) for column in zip(*self.buffer)]
+        if self.value is not None:
+            columns[self.value] = [as_float(v) for v in columns[self.value]]
+        self.writer.write_table(self.pa.Table.from_arrays(columns, schema=self.schema))
+        self.buffer = []
+
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
+
+
+@attrs.define
+class Summary:
+    """Counts of what finished, for the progress bar and the final report."""
+
+    ok: int = 0
+    with_findings: int = 0
+    failed: int = 0
+    codes: Counter[str] = attrs.field(factory=Counter)
+    failures: list[Outcome] = attrs.field(factory=list)
+
+    SHOWN = 10
+
+    def add(self, outcome: Outcome) -> None:
+        status = outcome.status
+        self.ok += status == "ok"
+        self.with_findings += status == "findings"
+        self.failed += status == "failed"
+        self.codes.update(f.code for f in outcome.findings)
+        if status == "failed" and len(self.failures) < self.SHOWN:
+            self.failures.append(outcome)
+
+    @property
+    def done(self) -> int:
+        return self.ok + self.with_findings + self.failed
+
+    def print(self, total: int, out: Path, *, interrupted: bool, file: IO[str] | None = None) -> None:
+        file = file or sys.stderr
+        if interrupted:
+            print(f"gsgk batch: interrupted after {self.done} of {total} files; {out} holds them", file=file)
+        print(f"gsgk batch: {self.done} files: {self.ok} ok, {self.with_findings} with findings, "
+              f"{self.failed} failed -> {out}", file=file)
+        if self.codes:
+            common = ", ".join(f"{code} ×{n}" for code, n in self.codes.most_common(5))
+            print(f"most frequent findings: {common}", file=file)
+        for outcome in self.failures:
+            print(f"failed: {outcome.path}: {outcome.failure}", file=file)
+        if self.failed > len(self.failures):
+            print(f"... and {self.failed - len(self.failures)} more failed files (see {out})", file=file)
+
+
+class Interrupt:
+    """Within ``with``, the first Ctrl-C only sets ``requested``; a second one aborts."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: Any = None
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __enter__(self) -> Interrupt:
+        self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        signal.signal(signal.SIGINT, self._previous)
+
+
+class Progress:
+    """A tqdm bar on stderr (files done, rate, failures), or nothing."""
+
+    def __init__(self, bar: Any = None) -> None:
+        self.bar = bar
+
+    def update(self, summary: Summary) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+            if summary.failed or summary.with_findings:
+                self.bar.set_postfix(findings=summary.with_findings, failed=summary.failed, refresh=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _progress(total: int, *, quiet: bool) -> Progress:
+    if quiet or not sys.stderr.isatty():
+        return Progress()
+    tqdm = optional("tqdm", "batch").tqdm
+    return Progress(tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True))
