@@ -38,7 +38,7 @@ def bare_tables() -> str:
 
 
 OLD_HEADER = "本年新制作数量\t本年新公开数量\t对外公开总数量"
-ROW_3 = "一、本年新收政府信息公开申请数量\t19\t3\t0\t0\t0\t0\t22"
+ROW_3 = "一、本年新收政府信息公开申请数量\t\t\t19\t3\t0\t0\t0\t0\t22"
 CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "heading-variant": ("info", edit("二、主动公开政府信息情况", "二、主动公开政府信息的情况")),
     "heading-implied": ("warning", edit("二、主动公开政府信息情况\n", "")),

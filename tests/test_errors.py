@@ -46,8 +46,8 @@ def test_report_cut_in_half_returns_diagnostics() -> None:
 
 def test_extra_column_is_an_error_not_a_shift() -> None:
     text = gsgk.dumps(gsgk.loads(TEXT)).replace(
-        "一、本年新收政府信息公开申请数量\t19\t3\t0\t0\t0\t0\t22",
-        "一、本年新收政府信息公开申请数量\t19\t3\t0\t0\t0\t0\t22\t5",
+        "一、本年新收政府信息公开申请数量\t\t\t19\t3\t0\t0\t0\t0\t22",
+        "一、本年新收政府信息公开申请数量\t\t\t19\t3\t0\t0\t0\t0\t22\t5",
     )
     report = gsgk.loads(text)
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["row-extra-values"]
