@@ -8,10 +8,12 @@
 """
 
 from .api import build, dump, dumps, load, loads, parse, read_lines, report_from_lines, tokenize
+from .batch import load_many
 from .checks import check, check_series
 from .convert import structure, unstructure
 from .errors import GsgkError, InputError, MissingExtraError, ParseError, StructureError
 from .findings import Finding
+from .frames import to_frame
 from .model import Cells, Note, Report, Span
 from .records import from_records, to_records
 from .template import TEMPLATE
@@ -19,9 +21,32 @@ from .template import TEMPLATE
 __version__ = "0.1.0"
 
 __all__ = [
-    "TEMPLATE", "Cells", "Finding", "GsgkError", "InputError", "MissingExtraError", "Note",
-    "ParseError", "Report", "Span", "StructureError", "build", "check", "check_series", "dump", "dumps",
+    "TEMPLATE",
+    "Cells",
+    "Finding",
+    "GsgkError",
+    "InputError",
+    "MissingExtraError",
+    "Note",
+    "ParseError",
+    "Report",
+    "Span",
+    "StructureError",
+    "build",
+    "check",
+    "check_series",
+    "dump",
+    "dumps",
     "from_records",
-    "load", "loads", "parse", "read_lines", "report_from_lines", "structure", "to_records",
-    "tokenize", "unstructure",
+    "load",
+    "load_many",
+    "loads",
+    "parse",
+    "read_lines",
+    "report_from_lines",
+    "structure",
+    "to_frame",
+    "to_records",
+    "tokenize",
+    "unstructure",
 ]
