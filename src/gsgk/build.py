@@ -158,26 +158,26 @@ class _Builder:
         for cell in TEMPLATE.cells:
             value = placed.values.get(cell.key)
             span = placed.spans.get(cell.key)
-            values.append(self._typed(cell.kind, value, cell.key, span, cell.describe()))
+            values.append(self._typed(cell, value, span))
             spans.append(span)
         return Cells(tuple(values), tuple(spans), frozenset(placed.inferred))
 
-    def _typed(self, kind: str, value: Value, key: CellKey, span: Span | None, name: str) -> Value:
-        if value is None:
-            return None
-        if kind == "decimal":
+    def _typed(self, cell: Cell, value: Value, span: Span | None) -> Value:
+        """``value`` as the cell's type: the fee a ``Decimal``, counts whole ``int``s."""
+        if value is None or (cell.kind == "int" and isinstance(value, int)):
+            return value
+        if cell.kind == "decimal":
             return Decimal(value)
-        if isinstance(value, Decimal):
-            line, column = (span.line, span.column) if span else (None, None)
-            if value == value.to_integral_value():
-                self.findings.append(Finding("number-decimal-count", "info",
-                                             f"{name}印为「{format_value(value)}」，按整数计", line, column, (key,)))
-                return int(value)
-            self.findings.append(Finding("number-not-integer", "error",
-                                         f"{name}应为整数，印为「{format_value(value)}」；按空白处理",
-                                         line, column, (key,)))
-            return None
-        return value
+        assert isinstance(value, Decimal)
+        line, column = (span.line, span.column) if span else (None, None)
+        printed = format_value(value)
+        if value == value.to_integral_value():
+            self.findings.append(Finding("number-decimal-count", "info",
+                                         f"{cell.describe()}印为「{printed}」，按整数计", line, column, (cell.key,)))
+            return int(value)
+        message = f"{cell.describe()}应为整数，印为「{printed}」；按空白处理"
+        self.findings.append(Finding("number-not-integer", "error", message, line, column, (cell.key,)))
+        return None
 
     # --- metadata --------------------------------------------------------------
     def _metadata(self, document: Document, cells: Cells, prose: dict[int, list[str]]) -> Report:

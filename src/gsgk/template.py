@@ -103,7 +103,7 @@ class Cell:
     row: Row
     column: Column
 
-    @property
+    @cached_property
     def key(self) -> tuple[int, str, str]:
         return (self.section, self.row.label, self.column.label)
 

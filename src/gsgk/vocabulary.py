@@ -28,7 +28,7 @@ _NUMBERING = re.compile(r"^(?:第?[一二三四五六七八九十]+|\d+)(?=\D)")
 FUZZY_RATIO = 0.8
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The comparison key of ``text`` (see the module docstring)."""
     folded = unicodedata.normalize("NFKC", text)
@@ -138,8 +138,11 @@ class SectionVocabulary:
 
 
 def _fuzzy(core: str, candidates: list[tuple[str, Match]]) -> tuple[Match, ...]:
+    """The one candidate at least :data:`FUZZY_RATIO` similar, clearly ahead of the next."""
+    floor = FUZZY_RATIO - 0.05
     scored = sorted(
-        ((difflib.SequenceMatcher(None, core, label).ratio(), i) for i, (label, _) in enumerate(candidates)),
+        ((difflib.SequenceMatcher(None, core, label).ratio(), i)
+         for i, (label, _) in enumerate(candidates) if similar(core, label, floor)),
         reverse=True,
     )
     if not scored or scored[0][0] < FUZZY_RATIO:
@@ -152,7 +155,7 @@ def _fuzzy(core: str, candidates: list[tuple[str, Match]]) -> tuple[Match, ...]:
 VOCABULARIES = {s.number: SectionVocabulary(s) for s in SECTIONS if s.is_table}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def lookup(section: int, text: str) -> tuple[Match, ...]:
     """Recognise ``text`` printed in table section ``section`` (2, 3 or 4)."""
     return VOCABULARIES[section].lookup(text)
@@ -170,7 +173,6 @@ def _title_keys(section: Section) -> tuple[str, ...]:
 _SECTION_TITLES = [(s, _title_keys(s)) for s in SECTIONS]
 
 
-@lru_cache(maxsize=65536)
 def heading(text: str) -> tuple[Section, bool] | None:
     """The section whose heading ``text`` is, and whether it is printed canonically.
 
@@ -181,6 +183,11 @@ def heading(text: str) -> tuple[Section, bool] | None:
     stripped = text.strip()
     if not stripped or len(stripped) > HEADING_MAX:
         return None
+    return _heading(stripped)
+
+
+@lru_cache(maxsize=4096)
+def _heading(stripped: str) -> tuple[Section, bool] | None:
     m = _HEADING.match(stripped)
     paren, numeral, rest = m.groups() if m else (None, None, stripped)
     k = key(rest)
@@ -190,7 +197,13 @@ def heading(text: str) -> tuple[Section, bool] | None:
         if k in titles:
             return section, k == titles[0] and numeral == section.numeral
     for section, titles in _SECTION_TITLES:
-        ratio = max(difflib.SequenceMatcher(None, k, t).ratio() for t in titles)
-        if ratio >= (0.75 if numeral == section.numeral else 0.9):
+        if any(similar(k, t, 0.75 if numeral == section.numeral else 0.9) for t in titles):
             return section, False
     return None
+
+
+def similar(a: str, b: str, threshold: float) -> bool:
+    """Is the similarity ratio of ``a`` and ``b`` at least ``threshold``? (cheap bounds first)"""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold \
+        and matcher.ratio() >= threshold
