@@ -11,6 +11,7 @@ blank value, not layout.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -38,11 +39,11 @@ class Line:
     indented: bool = False
     exact: bool = False
 
-    @property
+    @cached_property
     def is_blank(self) -> bool:
         return not self.text.strip()
 
-    @property
+    @cached_property
     def content(self) -> str:
         """The line's text without layout at its edges."""
         return self.text.strip(_EDGES)

@@ -272,12 +272,13 @@ _OPENERS = {
     4: {key(APPEALS.blocks[0].rows[0].leaf)},
 }
 """Words that can only open a given table: a table printed without its heading starts there."""
+_OPENER_MAX = max(len(word) for words in _OPENERS.values() for word in words) + 10
 
 
 def _opens(line: Line, after: int) -> Section | None:
     """The table section (later than ``after``) that ``line`` unmistakably begins."""
     first = next((c.text for c in line.cells if c.text), None)
-    if first is None:
+    if first is None or after >= 4 or len(first) > _OPENER_MAX:
         return None
     k = key(first)
     return next((SECTIONS[n - 1] for n, words in _OPENERS.items() if n > after and k in words), None)

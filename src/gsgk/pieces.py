@@ -26,6 +26,7 @@ from .vocabulary import lookup
 _PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$|^第\s*\d{1,3}\s*页(共\s*\d+\s*页)?$")
 _RULE_LINE = re.compile(r"^[-—–=:：|｜\s]{3,}$")
 _SPACES = re.compile(r"\S+")
+_WHITESPACE = re.compile(r"\s")
 
 
 @attrs.frozen
@@ -136,6 +137,8 @@ def _blank_here(kinds: list[str], i: int, exact: bool, has_text: bool, seen_text
 
 def _spaced_numbers(cell: Cell, exact: bool) -> list[_Open]:
     """A text cell ending in space-separated numbers (PDF copies: ``规章 0 0 0``) as separate cells."""
+    if exact or not _WHITESPACE.search(cell.text):
+        return [_Open(cell.text, cell.line, cell.column, exact)]
     words = list(_SPACES.finditer(cell.text))
     split = len(words)
     while split > 0 and (parse_number(words[split - 1][0]) or is_blank(words[split - 1][0])):
