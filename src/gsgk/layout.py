@@ -11,8 +11,8 @@ blank value, not layout.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
 import attrs
 
