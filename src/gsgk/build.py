@@ -74,7 +74,7 @@ class _Builder:
         if not any(SECTIONS[n - 1].is_table for n in seen):
             raise ParseError(
                 "not a government information disclosure annual report: none of its tables was found",
-                line=1, column=1, expected="a section heading such as 「二、主动公开政府信息情况」",
+                line=1, column=1, expected=f"a section heading such as 「{SECTIONS[1].heading}」",
                 source_line=first_line,
             )
         for section in SECTIONS:

@@ -21,6 +21,7 @@ from .errors import ParseError
 from .findings import Finding
 from .layout import Line, quote
 from .lexer import tokenize
+from .template import ACTIVE, APPEALS, REQUESTS
 
 DESCRIPTIONS = {
     "TITLE": "the report title",
@@ -28,12 +29,12 @@ DESCRIPTIONS = {
     "SIGNATURE": "the signature",
     "DATE": "the date",
     "HEADING_PROSE": "a section heading (一、五、六)",
-    "HEADING_ACTIVE": "the heading 二、主动公开政府信息情况",
-    "HEADING_REQUESTS": "the heading 三、收到和处理政府信息公开申请情况",
-    "HEADING_APPEALS": "the heading 四、政府信息公开行政复议、行政诉讼情况",
-    "CAPTION": "a caption such as 第二十条第（一）项",
+    "HEADING_ACTIVE": f"the heading {ACTIVE.heading}",
+    "HEADING_REQUESTS": f"the heading {REQUESTS.heading}",
+    "HEADING_APPEALS": f"the heading {APPEALS.heading}",
+    "CAPTION": f"a caption such as {ACTIVE.blocks[0].caption}",
     "HEADER": "a column header",
-    "GROUP": "a group label such as （三）不予公开",
+    "GROUP": f"a group label such as {REQUESTS.blocks[0].rows[4].groups[-1]}",
     "LABEL": "a row label",
     "NUMBER": "a number",
     "BLANK": "a blank cell",
