@@ -13,24 +13,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from importlib import import_module
-from types import ModuleType
 from typing import Any
 
 from .batch import Outcome, examine, parallel_map
-from .errors import MissingExtraError
+from .extras import require
 from .model import Report, Value
 from .template import TEMPLATE
 
 COLUMNS = ("file", "organ", "year", "section", "row", "column", "value", "error")
-
-
-def optional(module: str, extra: str) -> ModuleType:
-    """Import an optional dependency, or raise :class:`MissingExtraError` naming its extra."""
-    try:
-        return import_module(module)
-    except ImportError:
-        raise MissingExtraError(f"{module} is needed here: pip install \"gsgk[{extra}]\"") from None
 
 
 def tidy_rows(outcome: Outcome) -> list[tuple[Any, ...]]:
@@ -55,7 +45,7 @@ def to_frame(reports_or_paths: Iterable[Report | str | os.PathLike[str]], *, job
     Paths are loaded (over ``jobs`` processes); ``file`` is the path as given,
     empty for a report passed in.  ``value`` is float64 with NaN for a blank cell.
     """
-    pd = optional("pandas", "pandas")
+    pd = require("pandas", "pandas")
     rows = [row for outcome in parallel_map(_outcome, reports_or_paths, jobs=jobs) for row in tidy_rows(outcome)]
     frame = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
     frame["value"] = pd.array([as_float(v) for v in frame["value"]], dtype="float64")

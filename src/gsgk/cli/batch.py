@@ -27,7 +27,8 @@ import attrs
 
 from ..batch import Outcome, examine_many
 from ..convert import converter, unstructure
-from ..frames import COLUMNS, as_float, optional, tidy_rows
+from ..extras import require
+from ..frames import COLUMNS, as_float, tidy_rows
 
 REPORT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".docx"})
 """What a folder walk picks up; other files are ignored unless named or globbed."""
@@ -171,10 +172,10 @@ class ParquetTable:
     """A Parquet file written a row group at a time; closing writes the footer."""
 
     def __init__(self, path: Path, columns: tuple[str, ...]) -> None:
-        self.pa = pa = optional("pyarrow", "parquet")
+        self.pa = pa = require("pyarrow", "parquet")
         types = ARROW_TYPES[columns]
         self.schema = pa.schema([(c, getattr(pa, types.get(c, "string"))()) for c in columns])
-        self.writer = optional("pyarrow.parquet", "parquet").ParquetWriter(path, self.schema)
+        self.writer = require("pyarrow.parquet", "parquet").ParquetWriter(path, self.schema)
         self.value = columns.index("value") if "value" in columns else None
         self.buffer: list[Row] = []
 
@@ -277,5 +278,5 @@ class Progress:
 def _progress(total: int, *, quiet: bool) -> Progress:
     if quiet or not sys.stderr.isatty():
         return Progress()
-    tqdm = optional("tqdm", "batch").tqdm
+    tqdm = require("tqdm", "batch").tqdm
     return Progress(tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True))

@@ -20,7 +20,8 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError, MissingExtraError
+from ..errors import InputError
+from ..extras import require
 from ..layout import Line
 from .markup import EDGES, Piece, cell_text, page_title, to_lines
 from .text import MAX_BYTES, check_size
@@ -64,14 +65,12 @@ def check_zip(data: bytes) -> None:
 
 
 def _open(data: bytes) -> Document:
+    docx = require("docx", "docx")
+    not_a_package = require("docx.opc.exceptions", "docx").PackageNotFoundError
     try:
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
-    except ImportError:
-        raise MissingExtraError('reading DOCX needs python-docx: pip install "gsgk[docx]"') from None
-    try:
-        return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
+        document: Document = docx.Document(io.BytesIO(data))
+        return document
+    except (not_a_package, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
         raise InputError(f"not a readable Word (.docx) file: {exc}") from None
 
 

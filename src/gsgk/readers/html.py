@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from importlib import import_module
 from typing import Any, TypeAlias
 
-from ..errors import InputError, MissingExtraError, ParseError
+from ..errors import InputError, ParseError
+from ..extras import require
 from ..layout import Line
 from ..vocabulary import heading
 from .markup import Piece, cell_text, page_title, squeeze, to_lines
@@ -87,10 +87,7 @@ def decode(data: bytes) -> str:
 
 
 def _parse(text: str) -> Element:
-    try:
-        etree = import_module("lxml.etree")
-    except ImportError:
-        raise MissingExtraError('reading HTML needs lxml: pip install "gsgk[html]"') from None
+    etree = require("lxml.etree", "html")
     parser = etree.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True,
                               recover=True, huge_tree=False)
     try:

@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..errors import MissingExtraError
+from ..extras import require
 from ..model import Report
 from ..template import SECTIONS
 from ..values import format_date
@@ -40,10 +40,7 @@ CREATED = datetime.datetime(2021, 1, 1)  # fixed stamps: the same report gives t
 
 def dumps_docx(report: Report) -> bytes:
     """``report`` as the bytes of a ``.docx`` file."""
-    try:
-        import docx
-    except ImportError:
-        raise MissingExtraError('rendering DOCX needs python-docx: pip install "gsgk[docx]"') from None
+    docx = require("docx", "docx")
     document = docx.Document()
     _page(document)
     props = document.core_properties
