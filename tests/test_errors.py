@@ -127,3 +127,9 @@ def test_strict_error_in_an_html_row_quotes_the_row() -> None:
     source, caret = str(info.value).splitlines()[-2:]
     assert source.strip().startswith("规章 | 9 | ")
     assert caret.index("^") == source.index("规章")
+
+
+def test_an_empty_html_page() -> None:
+    with pytest.raises(gsgk.ParseError) as info:
+        gsgk.load(io.BytesIO(b"<!DOCTYPE html>"))
+    assert info.value.code == "html"
