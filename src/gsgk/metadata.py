@@ -11,19 +11,26 @@ _TITLE = re.compile(
     r"^(?P<before>.*?)(?P<year>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?"
     r"(?P<after>.*?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)"
 )
+_YEAR_AFTER = re.compile(
+    r"^(?P<before>.*?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)\s*[（(]?"
+    r"(?P<year>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?"
+)
 _ORGAN_EDGES = " 　\t《》〈〉“”\"'：:，,、"
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def organ_and_year(title: str) -> tuple[str | None, int | None]:
-    """``("灵丘县人民政府办公室", 2022)`` from ``灵丘县人民政府办公室2022年政府信息公开工作年度报告``."""
+    """``("灵丘县人民政府办公室", 2022)`` from ``灵丘县人民政府办公室2022年政府信息公开工作年度报告``
+    (also with the year after: ``…政府信息公开工作年度报告（2022年度）``)."""
     m = _TITLE.search(title)
+    after = m["after"] if m else ""
+    m = m or _YEAR_AFTER.search(title)
     if not m:
         return None, None
     digits = m["year"]
     year = int(digits) if digits.isdigit() else cn_number(digits)
-    organ = (m["before"].strip(_ORGAN_EDGES) or m["after"].strip(_ORGAN_EDGES)).removesuffix("关于")
+    organ = (m["before"].strip(_ORGAN_EDGES) or after.strip(_ORGAN_EDGES)).removesuffix("关于")
     return organ.strip(_ORGAN_EDGES) or None, year
 
 
