@@ -58,3 +58,13 @@ def test_markdown_conversion_reads_the_same() -> None:
         else:
             lines.append(line)
     assert gsgk.loads("\n".join(lines)).cells == report.cells
+
+
+def test_labels_printed_a_few_characters_per_line() -> None:
+    text = gsgk.dumps(gsgk.load(SEEDS[3]))
+    vertical = text.replace("三、本年度办理结果\t", "\n".join("三、本年度办理结果") + "\n")
+    vertical = vertical.replace("（三）不予公开\t", "（三）\n不予\n公开\n")
+    assert vertical != text
+    report = gsgk.loads(vertical)
+    assert report.cells == gsgk.loads(text).cells
+    assert report.diagnostics == ()

@@ -21,7 +21,7 @@ import attrs
 from .findings import Finding
 from .layout import Cell, Line
 from .values import is_blank, parse_number
-from .vocabulary import lookup
+from .vocabulary import lookup, starts_label
 
 _PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$|^第\s*\d{1,3}\s*页(共\s*\d+\s*页)?$")
 _RULE_LINE = re.compile(r"^[-—–=:：|｜\s]{3,}$")
@@ -172,8 +172,12 @@ def _joined(section: int, pieces: list[Piece]) -> list[Piece]:
 
 
 def _better_joined(section: int, first: str, second: str) -> bool:
+    """Should two adjacent text pieces be one?  When the first is no label by itself and
+    together they are one, or the start of one (a label printed a few characters per line)."""
     alone = lookup(section, first)
     if alone and alone[0].quality == "exact":
         return False
     joined = lookup(section, first + second)
-    return bool(joined) and joined[0].quality in ("exact", "variant", "unnumbered")
+    if joined and joined[0].quality in ("exact", "variant", "unnumbered"):
+        return True
+    return starts_label(section, first + second)

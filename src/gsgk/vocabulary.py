@@ -100,6 +100,7 @@ class SectionVocabulary:
         self.loose: dict[str, list[Match]] = {}
         self.fuzzy: list[tuple[str, Match]] = []
         self.fragments: list[tuple[str, Match]] = []
+        self.prefixes: set[str] = set()
         seen: set[tuple[str, Kind, str]] = set()
         for kind, target, block, variants in _entries(section):
             canonical = key(_label(kind, target))
@@ -107,6 +108,7 @@ class SectionVocabulary:
                 continue
             seen.add((canonical, kind, block.caption or ""))
             self._add(self.exact, canonical, Match(kind, target, "exact", block))
+            self.prefixes.update(canonical[:i] for i in range(1, len(canonical)))
             for variant in variants:
                 self._add(self.loose, key(variant), Match(kind, target, "variant", block))
             core = unnumbered(canonical)
@@ -135,6 +137,11 @@ class SectionVocabulary:
         if fragments or len(core) < 4:
             return fragments
         return _fuzzy(core, self.fuzzy)
+
+
+def starts_label(section: int, text: str) -> bool:
+    """Is ``text`` the beginning of a label of table section ``section`` (a label cut short)?"""
+    return key(text) in VOCABULARIES[section].prefixes
 
 
 def _fuzzy(core: str, candidates: list[tuple[str, Match]]) -> tuple[Match, ...]:
