@@ -68,3 +68,20 @@ def test_labels_printed_a_few_characters_per_line() -> None:
     report = gsgk.loads(vertical)
     assert report.cells == gsgk.loads(text).cells
     assert report.diagnostics == ()
+
+
+def test_common_wording_variants_read_the_same() -> None:
+    text = gsgk.dumps(gsgk.load(SEEDS[3]))
+    variant = (text.replace("其他结果", "其它结果").replace("\t其他\n", "\t其它\n")
+               .replace("（七）总计", "合计").replace("\t总计\n", "\t合计\n"))
+    assert variant.count("其它") == 4 and variant.count("合计") == 3
+    report = gsgk.loads(variant)
+    assert report.cells == gsgk.loads(text).cells
+    assert {d.severity for d in report.diagnostics} == {"info"}
+
+
+def test_a_header_word_followed_by_values_is_an_unknown_row_not_a_crash() -> None:
+    text = gsgk.dumps(gsgk.load(SEEDS[3])).replace("（七）总计", "自然人")
+    report = gsgk.loads(text)
+    assert {d.code for d in report.diagnostics} == {"row-unknown", "row-missing"}
+    assert report[(3, "三、本年度办理结果/（七）总计", "总计")] is None

@@ -191,7 +191,7 @@ class _Lexer:
                 continue
             followed = i + 1 < len(pieces) and pieces[i + 1].kind != "text"
             match = _choose(lookup(section.number, piece.text), body, followed)
-            if match is None:
+            if match is None or (body and followed and match.kind in ("column", "header", "old")):
                 self._unknown(piece, followed)
             elif match.kind == "caption":
                 assert isinstance(match.target, Block)

@@ -218,7 +218,7 @@ REQUESTS = Section(
                 Column("public_interest", "社会公益组织"),
                 Column("legal_services", "法律服务机构"),
                 Column("other", "其他"),
-                Column("total", "总计"),
+                Column("total", "总计", ("合计",)),
             ),
             (
                 Row("received", "一、本年新收政府信息公开申请数量"),
@@ -266,7 +266,7 @@ REQUESTS = Section(
                     f"{_OTHER_HANDLING}/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
                 ),
                 Row("other_other", f"{_OTHER_HANDLING}/3.其他"),
-                Row("handled_total", f"{_RESULTS}/（七）总计"),
+                Row("handled_total", f"{_RESULTS}/（七）总计", ("（七）合计",)),
                 Row("carried_forward", "四、结转下年度继续办理"),
             ),
             (
@@ -300,7 +300,7 @@ APPEALS = Section(
                 Column("corrected", "结果纠正"),
                 Column("other", "其他结果"),
                 Column("pending", "尚未审结"),
-                Column("total", "总计"),
+                Column("total", "总计", ("合计",)),
             ),
             (
                 Row("review", _REVIEW),

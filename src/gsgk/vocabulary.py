@@ -1,8 +1,8 @@
 """Recognising template wording in printed text: headings, captions, labels, headers.
 
 Text is compared by *key*: NFKC-folded (full-width → half-width), without
-whitespace, punctuation or quotes, so ``（一）予以公开`` and ``(一) 予以公开``
-are the same key.  A label that matches only after dropping its numbering
+whitespace, punctuation or quotes, and with the common ``其它`` read as
+``其他``, so ``（一）予以公开`` and ``(一) 予以公开`` are the same key.  A label that matches only after dropping its numbering
 (``上年结转…`` for ``二、上年结转…``), one listed among a row's variants, or a
 close fuzzy match, is recognised and reported with its canonical wording.
 """
@@ -30,8 +30,8 @@ FUZZY_RATIO = 0.8
 
 @lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """The comparison key of ``text`` (see the module docstring)."""
-    folded = unicodedata.normalize("NFKC", text)
+    """The comparison key of ``text`` (see the module docstring); ``其它`` counts as ``其他``."""
+    folded = unicodedata.normalize("NFKC", text).replace("其它", "其他")
     return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in _DROP).lower()
 
 
@@ -111,9 +111,10 @@ class SectionVocabulary:
             self.prefixes.update(canonical[:i] for i in range(1, len(canonical)))
             for variant in variants:
                 self._add(self.loose, key(variant), Match(kind, target, "variant", block))
+            for k in {canonical, *map(key, variants)}:
+                if unnumbered(k) != k:
+                    self._add(self.loose, unnumbered(k), Match(kind, target, "unnumbered", block))
             core = unnumbered(canonical)
-            if core != canonical:
-                self._add(self.loose, core, Match(kind, target, "unnumbered", block))
             self.fuzzy.append((core, Match(kind, target, "fuzzy", block)))
             if kind in ("column", "header"):
                 self.fragments.append((canonical, Match(kind, target, "fragment", block)))
