@@ -2,9 +2,10 @@
 
 Text is compared by *key*: NFKC-folded (full-width → half-width), without
 whitespace, punctuation or quotes, and with the common ``其它`` read as
-``其他``, so ``（一）予以公开`` and ``(一) 予以公开`` are the same key.  A label that matches only after dropping its numbering
-(``上年结转…`` for ``二、上年结转…``), one listed among a row's variants, or a
-close fuzzy match, is recognised and reported with its canonical wording.
+``其他``, so ``（一）予以公开`` and ``(一) 予以公开`` are the same key.  A
+label that matches only after dropping its numbering (``上年结转…`` for
+``二、上年结转…``), one listed among a row's variants, or a close fuzzy match,
+is recognised and reported with its canonical wording.
 """
 
 from __future__ import annotations
