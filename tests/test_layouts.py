@@ -85,3 +85,14 @@ def test_a_header_word_followed_by_values_is_an_unknown_row_not_a_crash() -> Non
     report = gsgk.loads(text)
     assert {d.code for d in report.diagnostics} == {"row-unknown", "row-missing"}
     assert report[(3, "三、本年度办理结果/（七）总计", "总计")] is None
+
+
+def test_group_labels_glued_to_the_row_label() -> None:
+    text = gsgk.dumps(gsgk.load(SEEDS[3]))
+    glued = (text.replace("\t（三）不予公开\t1.属于国家秘密", "\t（三）不予公开1.属于国家秘密")
+             .replace("三、本年度办理结果\t（一）予以公开", "三、本年度办理结果（一）予以公开")
+             .replace("\t（四）无法提供\t1.本机关", "\t（四）无法提供 1.本机关"))
+    assert glued.count("\t") == text.count("\t") - 3
+    report = gsgk.loads(glued)
+    assert report.cells == gsgk.loads(text).cells
+    assert report.diagnostics == ()

@@ -21,7 +21,7 @@ import attrs
 from .findings import Finding
 from .layout import Cell, Line
 from .values import is_blank, parse_number
-from .vocabulary import lookup, starts_label
+from .vocabulary import leading_group, lookup, starts_label
 
 _PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$|^第\s*\d{1,3}\s*页(共\s*\d+\s*页)?$")
 _RULE_LINE = re.compile(r"^[-—–=:：|｜\s]{3,}$")
@@ -149,20 +149,32 @@ def _spaced_numbers(cell: Cell, exact: bool) -> list[_Open]:
     return head + [_Open(w[0], cell.line, cell.column + w.start(), exact) for w in words[split:]]
 
 
-def _spaced_labels(section: int, piece: Piece) -> list[Piece]:
-    """A text piece that is several template words separated by spaces, as separate pieces."""
+def _split_labels(section: int, piece: Piece) -> list[Piece]:
+    """A text piece that is several template words, as separate pieces: words separated
+    by spaces (``自然人 法人或其他组织 总计``), or group labels glued to the label after
+    them (``（三）不予公开1.属于国家秘密``)."""
+    if _known(section, piece.text):
+        return [piece]
     words = list(_SPACES.finditer(piece.text))
-    if len(words) < 2 or any(m.quality != "fuzzy" for m in lookup(section, piece.text)):
-        return [piece]
-    if not all(any(m.quality != "fuzzy" for m in lookup(section, w[0])) for w in words):
-        return [piece]
-    return [attrs.evolve(piece, text=w[0], column=piece.column + w.start()) for w in words]
+    if len(words) > 1 and all(_known(section, w[0]) for w in words):
+        return [attrs.evolve(piece, text=w[0], column=piece.column + w.start()) for w in words]
+    i = leading_group(section, piece.text)
+    if i is not None:
+        rest = _split_labels(section, attrs.evolve(piece, text=piece.text[i:], column=piece.column + i))
+        if all(_known(section, p.text) for p in rest):
+            return [attrs.evolve(piece, text=piece.text[:i]), *rest]
+    return [piece]
+
+
+def _known(section: int, text: str) -> bool:
+    """Does ``text`` read as template wording without guessing (no fuzzy match)?"""
+    return any(m.quality != "fuzzy" for m in lookup(section, text))
 
 
 def _joined(section: int, pieces: list[Piece]) -> list[Piece]:
     """Split space-separated template words; join adjacent pieces that together are a label."""
     out: list[Piece] = []
-    for piece in (part for p in pieces for part in (_spaced_labels(section, p) if p.kind == "text" else [p])):
+    for piece in (part for p in pieces for part in (_split_labels(section, p) if p.kind == "text" else [p])):
         last = out[-1] if out else None
         if last is not None and last.kind == piece.kind == "text" and _better_joined(section, last.text, piece.text):
             out[-1] = attrs.evolve(last, text=last.text + piece.text)

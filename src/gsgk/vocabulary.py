@@ -102,6 +102,7 @@ class SectionVocabulary:
         self.fuzzy: list[tuple[str, Match]] = []
         self.fragments: list[tuple[str, Match]] = []
         self.prefixes: set[str] = set()
+        self.groups: set[str] = set()
         seen: set[tuple[str, Kind, str]] = set()
         for kind, target, block, variants in _entries(section):
             canonical = key(_label(kind, target))
@@ -110,6 +111,8 @@ class SectionVocabulary:
             seen.add((canonical, kind, block.caption or ""))
             self._add(self.exact, canonical, Match(kind, target, "exact", block))
             self.prefixes.update(canonical[:i] for i in range(1, len(canonical)))
+            if kind == "group":
+                self.groups.add(canonical)
             for variant in variants:
                 self._add(self.loose, key(variant), Match(kind, target, "variant", block))
             for k in {canonical, *map(key, variants)}:
@@ -139,6 +142,15 @@ class SectionVocabulary:
         if fragments or len(core) < 4:
             return fragments
         return _fuzzy(core, self.fuzzy)
+
+
+def leading_group(section: int, text: str) -> int | None:
+    """Where a group label that ``text`` starts with ends (``（三）不予公开1.属于…`` → 7)."""
+    k = key(text)
+    groups = VOCABULARIES[section].groups
+    if not any(k.startswith(g) and k != g for g in groups):
+        return None
+    return next((i for i in range(1, len(text)) if key(text[:i]) in groups), None)
 
 
 def starts_label(section: int, text: str) -> bool:
