@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cached_property
 
 import attrs
 
@@ -38,15 +37,16 @@ class Line:
     cells: tuple[Cell, ...]
     indented: bool = False
     exact: bool = False
+    content: str = attrs.field(init=False, eq=False, repr=False)
+    """The line's text without layout at its edges."""
 
-    @cached_property
-    def is_blank(self) -> bool:
-        return not self.text.strip()
-
-    @cached_property
-    def content(self) -> str:
-        """The line's text without layout at its edges."""
+    @content.default
+    def _content(self) -> str:
         return self.text.strip(_EDGES)
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.content
 
 
 def split_line(number: int, text: str) -> Line:
