@@ -73,3 +73,35 @@ def reports(draw: st.DrawFn) -> Report:
         notes=draw(notes()),
         signature=signature,
     )
+
+
+# --- consistent tables --------------------------------------------------------
+_REQUESTS = TEMPLATE.section(3).blocks[0]
+_APPEALS = TEMPLATE.section(4).blocks[0]
+_ITEMS = [r for r in _REQUESTS.rows if r.key not in ("received", "carried_over", "handled_total", "carried_forward")]
+_count = st.integers(min_value=0, max_value=50)
+
+
+@st.composite
+def consistent_cells(draw: st.DrawFn) -> Cells:
+    """Tables 三 and 四 that satisfy every identity (表二 anything)."""
+    values: dict[tuple[int, str, str], int] = {}
+    *applicants, total = _REQUESTS.columns
+    rows = {r.key: r.label for r in _REQUESTS.rows}
+    for column in applicants:
+        items = {row.label: draw(_count) for row in _ITEMS}
+        handled, forward = sum(items.values()), draw(_count)
+        over = draw(st.integers(min_value=0, max_value=handled + forward))
+        column_values = {**items, rows["handled_total"]: handled, rows["carried_forward"]: forward,
+                         rows["carried_over"]: over, rows["received"]: handled + forward - over}
+        values.update({(3, label, column.label): v for label, v in column_values.items()})
+    for row in _REQUESTS.rows:
+        values[(3, row.label, total.label)] = sum(values[(3, row.label, c.label)] for c in applicants)
+    *results, appeals_total = _APPEALS.columns
+    for row in _APPEALS.rows:
+        parts = {(4, row.label, c.label): draw(_count) for c in results}
+        values.update(parts)
+        values[(4, row.label, appeals_total.label)] = sum(parts.values())
+    return Cells.blank().replace(values)
+
+

@@ -11,6 +11,7 @@ from gsgk.model import Cells, Report
 from gsgk.template import TEMPLATE
 
 from conftest import DATA
+from strategies import consistent_cells
 
 SEED_003 = DATA / "seeds" / "003_59d91e6a9fd921ee.txt"
 SUMS = {"sum-balance", "sum-results", "sum-applicants", "sum-appeals"}
@@ -89,35 +90,6 @@ def test_reports_without_a_source_have_no_location() -> None:
 
 
 # --- property: consistent tables, then one cell changed ---------------------------------
-_REQUESTS = TEMPLATE.section(3).blocks[0]
-_APPEALS = TEMPLATE.section(4).blocks[0]
-_ITEMS = [r for r in _REQUESTS.rows if r.key not in ("received", "carried_over", "handled_total", "carried_forward")]
-_count = st.integers(min_value=0, max_value=50)
-
-
-@st.composite
-def consistent_cells(draw: st.DrawFn) -> Cells:
-    """Tables 三 and 四 that satisfy every identity (表二 anything)."""
-    values: dict[tuple[int, str, str], int] = {}
-    *applicants, total = _REQUESTS.columns
-    rows = {r.key: r.label for r in _REQUESTS.rows}
-    for column in applicants:
-        items = {row.label: draw(_count) for row in _ITEMS}
-        handled, forward = sum(items.values()), draw(_count)
-        over = draw(st.integers(min_value=0, max_value=handled + forward))
-        column_values = {**items, rows["handled_total"]: handled, rows["carried_forward"]: forward,
-                         rows["carried_over"]: over, rows["received"]: handled + forward - over}
-        values.update({(3, label, column.label): v for label, v in column_values.items()})
-    for row in _REQUESTS.rows:
-        values[(3, row.label, total.label)] = sum(values[(3, row.label, c.label)] for c in applicants)
-    *results, appeals_total = _APPEALS.columns
-    for row in _APPEALS.rows:
-        parts = {(4, row.label, c.label): draw(_count) for c in results}
-        values.update(parts)
-        values[(4, row.label, appeals_total.label)] = sum(parts.values())
-    return Cells.blank().replace(values)
-
-
 changeable = [c.key for c in TEMPLATE.cells if c.section in (3, 4)]
 
 
