@@ -96,3 +96,10 @@ def test_group_labels_glued_to_the_row_label() -> None:
     report = gsgk.loads(glued)
     assert report.cells == gsgk.loads(text).cells
     assert report.diagnostics == ()
+
+
+def test_none_written_as_a_word_is_a_blank_cell() -> None:
+    text = gsgk.dumps(gsgk.load(SEEDS[3])).replace("规章\t0\t0\t0", "规章\t无\t/\t0")
+    report = gsgk.loads(text)
+    assert [report[(2, "规章", c)] for c in ("本年制发件数", "本年废止件数", "现行有效件数")] == [None, None, 0]
+    assert [d.code for d in report.diagnostics] == ["cell-blank"]
