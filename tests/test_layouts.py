@@ -103,3 +103,14 @@ def test_none_written_as_a_word_is_a_blank_cell() -> None:
     report = gsgk.loads(text)
     assert [report[(2, "规章", c)] for c in ("本年制发件数", "本年废止件数", "现行有效件数")] == [None, None, 0]
     assert [d.code for d in report.diagnostics] == ["cell-blank"]
+
+
+def test_title_found_after_a_breadcrumb_and_publication_line() -> None:
+    body = gsgk.dumps(gsgk.load(SEEDS[0])).split("\n", 2)[2]
+    copied = ("首页 > 政务公开 > 政府信息公开年报\n发布时间：2023-01-31 来源：灵丘县人民政府办公室\n\n"
+              "灵丘县人民政府办公室\n2022年政府信息公开工作年度报告\n" + body)
+    report = gsgk.loads(copied)
+    assert report.title == "灵丘县人民政府办公室2022年政府信息公开工作年度报告"
+    assert (report.organ, report.year) == ("灵丘县人民政府办公室", 2022)
+    assert report.preamble[:2] == ("首页 > 政务公开 > 政府信息公开年报", "发布时间：2023-01-31 来源：灵丘县人民政府办公室")
+    assert gsgk.loads(gsgk.dumps(report)) == report

@@ -18,6 +18,7 @@ from lark import Token
 
 from .findings import Finding, Severity
 from .layout import Line
+from .metadata import organ_and_year
 from .pieces import Piece, table_pieces
 from .template import ACTIVE, APPEALS, REQUESTS, SECTIONS, Block, Row, Section
 from .values import parse_date, parse_number
@@ -28,6 +29,8 @@ HEADING_TYPES = {1: "HEADING_PROSE", 2: "HEADING_ACTIVE", 3: "HEADING_REQUESTS",
 
 _SENTENCE_END = "。；;：:，,！!？?"
 TITLE_MAX = 80
+TITLE_WITHIN = 8
+"""The title is looked for among the first non-blank lines of a report."""
 SIGNATURE_MAX = 40
 
 
@@ -116,15 +119,21 @@ class _Lexer:
 
     # --- title and preamble ----------------------------------------------------
     def _front(self, lines: Sequence[Line]) -> None:
+        """The title (the first line naming a 报告, with the organ lines just before it) and the preamble.
+
+        Lines before the title (a publication line, a source) join the preamble.
+        """
         texts = [line for line in lines if not line.is_blank]
-        title_end = next(
-            (i for i, line in enumerate(texts[:4]) if _names_report(line.content)),
-            None,
-        )
-        if title_end is not None and all(_is_title_part(line.content) for line in texts[:title_end]):
-            title = "".join(line.content for line in texts[: title_end + 1])
-            self.emit("TITLE", title, texts[0].number, 1)
-            texts = texts[title_end + 1:]
+        named = [i for i, line in enumerate(texts[:TITLE_WITHIN]) if _names_report(line.content)]
+        end = next((i for i in named if organ_and_year(texts[i].content)[1] is not None), None)
+        end = named[0] if end is None and named else end
+        if end is not None:
+            start = end
+            while start > 0 and _is_title_part(texts[start - 1].content):
+                start -= 1
+            title = texts[start: end + 1]
+            self.emit("TITLE", "".join(line.content for line in title), title[0].number, 1)
+            texts = texts[:start] + texts[end + 1:]
         for line in texts:
             self._prose_line(line, "TEXT")
 
@@ -285,13 +294,13 @@ def _opens(line: Line, after: int) -> Section | None:
 
 
 def _names_report(text: str) -> bool:
-    """Could this line be (the end of) a report's title?"""
-    return len(text) <= TITLE_MAX and ("报告" in text or "年报" in text)
+    """Could this line be (the end of) a report's title?  Short, names a 报告, not a sentence."""
+    return len(text) <= TITLE_MAX and ("报告" in text or "年报" in text) and "。" not in text
 
 
 def _is_title_part(text: str) -> bool:
-    """A line that can open a title broken over lines (an organ name: no digits, no colon)."""
-    return _is_short_name(text) and not any(ch.isdigit() or ch in "：:" for ch in text)
+    """A line that can open a title broken over lines: an organ name, in Chinese characters only."""
+    return _is_short_name(text) and all("\u4e00" <= ch <= "\u9fff" or ch in "（）()·" for ch in text)
 
 
 def _is_short_name(text: str) -> bool:
