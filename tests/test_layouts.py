@@ -112,5 +112,6 @@ def test_title_found_after_a_breadcrumb_and_publication_line() -> None:
     report = gsgk.loads(copied)
     assert report.title == "灵丘县人民政府办公室2022年政府信息公开工作年度报告"
     assert (report.organ, report.year) == ("灵丘县人民政府办公室", 2022)
-    assert report.preamble[:2] == ("首页 > 政务公开 > 政府信息公开年报", "发布时间：2023-01-31 来源：灵丘县人民政府办公室")
+    assert report.preamble[:2] == ("首页 > 政务公开 > 政府信息公开年报",
+                                   "发布时间：2023-01-31 来源：灵丘县人民政府办公室")
     assert gsgk.loads(gsgk.dumps(report)) == report
