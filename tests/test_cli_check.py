@@ -102,3 +102,10 @@ def test_series(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "2023年报告表三「二、上年结转政府信息公开申请数量」×「总计」为0，两者应相等，相差1",
         "series: 1 error, 0 warnings, 0 info",
     ]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"gsgk {gsgk.__version__}"

@@ -7,6 +7,8 @@
 >>> print(gsgk.dumps(report))                        # the standard form again
 """
 
+from importlib.metadata import version
+
 from .api import build, dump, dumps, load, loads, parse, read_lines, report_from_lines, tokenize
 from .batch import load_many
 from .checks import check, check_series
@@ -18,7 +20,7 @@ from .model import Cells, Note, Report, Span
 from .records import from_records, to_records
 from .template import TEMPLATE
 
-__version__ = "0.1.0"
+__version__ = version("gsgk")
 
 __all__ = [
     "TEMPLATE",

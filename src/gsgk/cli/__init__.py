@@ -13,6 +13,8 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
+from .. import __version__
+
 COMMANDS = {
     "check": "check reports: the template's sums, conformance, metadata, prose and cross-year rules",
     "render": "render a report in the standard form (text, html, markdown, docx, json)",
@@ -23,6 +25,7 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="gsgk", description="政府信息公开工作年度报告 as typed data")
+    parser.add_argument("--version", action="version", version=f"gsgk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     chosen = next((a for a in args if not a.startswith("-")), None)
     for name, summary in COMMANDS.items():
