@@ -115,3 +115,11 @@ def test_title_found_after_a_breadcrumb_and_publication_line() -> None:
     assert report.preamble[:2] == ("首页 > 政务公开 > 政府信息公开年报",
                                    "发布时间：2023-01-31 来源：灵丘县人民政府办公室")
     assert gsgk.loads(gsgk.dumps(report)) == report
+
+
+def test_page_furniture_after_the_date() -> None:
+    text = gsgk.dumps(gsgk.load(SEEDS[0])) + "【打印本页】 【关闭窗口】\n扫一扫在手机打开当前页\n"
+    report = gsgk.loads(text)
+    assert (str(report.published), report.signature) == ("2023-01-31", "灵丘县人民政府办公室")
+    assert report.other_matters == ("无。", "【打印本页】 【关闭窗口】", "扫一扫在手机打开当前页")
+    assert gsgk.loads(gsgk.dumps(report)) == report

@@ -30,6 +30,9 @@ HEADING_TYPES = {1: "HEADING_PROSE", 2: "HEADING_ACTIVE", 3: "HEADING_REQUESTS",
 _SENTENCE_END = "。；;：:，,！!？?"
 TITLE_MAX = 80
 TITLE_WITHIN = 8
+FURNITURE = 3
+FURNITURE_MAX = 30
+"""At most this many lines, this short, may follow the date (page furniture)."""
 """The title is looked for among the first non-blank lines of a report."""
 SIGNATURE_MAX = 40
 
@@ -65,8 +68,8 @@ class _Lexer:
 
     # --- the whole report ------------------------------------------------------
     def run(self, lines: Sequence[Line]) -> None:
-        end = self._closing_start(lines)
-        body = lines[:end]
+        start, end = self._closing(lines)
+        body = [*lines[:start], *lines[end:]]
         first = next((i for i, line in enumerate(body) if self._heading(line) or _opens(line, 0)), len(body))
         self._front(body[:first])
         section: Section | None = None
@@ -92,7 +95,7 @@ class _Lexer:
                 self._prose_line(line, "TEXT")
         if section and section.is_table:
             self._table(section, table)
-        self._closing(lines[end:])
+        self._emit_closing(lines[start:end])
 
     @staticmethod
     def _heading(line: Line) -> tuple[Section, bool] | None:
@@ -139,18 +142,25 @@ class _Lexer:
 
     # --- signature and date ----------------------------------------------------
     @staticmethod
-    def _closing_start(lines: Sequence[Line]) -> int:
-        filled = [i for i, line in enumerate(lines) if not line.is_blank]
-        if not filled or parse_date(lines[filled[-1]].content) is None:
-            return len(lines)
-        if len(filled) > 1:
-            before = lines[filled[-2]]
-            if _is_short_name(before.content) and not _Lexer._heading(before) \
-                    and parse_number(before.content) is None and len(before.cells) <= 1:
-                return filled[-2]
-        return filled[-1]
+    def _closing(lines: Sequence[Line]) -> tuple[int, int]:
+        """Where the signature and date are: ``lines[start:end]``, both ``len(lines)`` if absent.
 
-    def _closing(self, lines: Sequence[Line]) -> None:
+        The date is the last line that is a date, followed at most by a few short
+        lines of page furniture (``【打印本页】``, ``（此件公开发布）``).
+        """
+        filled = [i for i, line in enumerate(lines) if not line.is_blank]
+        dated = next((i for i in reversed(filled[-FURNITURE - 1:]) if parse_date(lines[i].content)), None)
+        if dated is None or not all(_is_furniture(lines[i].content) for i in filled if i > dated):
+            return len(lines), len(lines)
+        before = next((i for i in reversed(filled) if i < dated), None)
+        if before is not None:
+            line = lines[before]
+            if _is_short_name(line.content) and not _Lexer._heading(line) \
+                    and parse_number(line.content) is None and len(line.cells) <= 1:
+                return before, dated + 1
+        return dated, dated + 1
+
+    def _emit_closing(self, lines: Sequence[Line]) -> None:
         filled = [line for line in lines if not line.is_blank]
         if len(filled) == 2:
             self._prose_line(filled[0], "SIGNATURE")
@@ -301,6 +311,11 @@ def _names_report(text: str) -> bool:
 def _is_title_part(text: str) -> bool:
     """A line that can open a title broken over lines: an organ name, in Chinese characters only."""
     return _is_short_name(text) and all("\u4e00" <= ch <= "\u9fff" or ch in "（）()·" for ch in text)
+
+
+def _is_furniture(text: str) -> bool:
+    """A short line after the date that is no sentence of the report (print and close links)."""
+    return len(text) <= FURNITURE_MAX and "。" not in text
 
 
 def _is_short_name(text: str) -> bool:
