@@ -11,6 +11,8 @@ of a table is from where it stands, and reports what it recognised loosely.
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -30,6 +32,7 @@ HEADING_TYPES = {1: "HEADING_PROSE", 2: "HEADING_ACTIVE", 3: "HEADING_REQUESTS",
 _SENTENCE_END = "。；;：:，,！!？?"
 TITLE_MAX = 80
 TITLE_WITHIN = 8
+_SIGNED = re.compile(r"^\s*(\S.*?)\s+(\S+)\s*$")
 FURNITURE = 3
 FURNITURE_MAX = 30
 """At most this many lines, this short, may follow the date (page furniture)."""
@@ -149,11 +152,11 @@ class _Lexer:
         lines of page furniture (``【打印本页】``, ``（此件公开发布）``).
         """
         filled = [i for i, line in enumerate(lines) if not line.is_blank]
-        dated = next((i for i in reversed(filled[-FURNITURE - 1:]) if parse_date(lines[i].content)), None)
+        dated = next((i for i in reversed(filled[-FURNITURE - 1:]) if _signed_date(lines[i].content)[1]), None)
         if dated is None or not all(_is_furniture(lines[i].content) for i in filled if i > dated):
             return len(lines), len(lines)
         before = next((i for i in reversed(filled) if i < dated), None)
-        if before is not None:
+        if before is not None and not _signed_date(lines[dated].content)[0]:
             line = lines[before]
             if _is_short_name(line.content) and not _Lexer._heading(line) \
                     and parse_number(line.content) is None and len(line.cells) <= 1:
@@ -162,11 +165,15 @@ class _Lexer:
 
     def _emit_closing(self, lines: Sequence[Line]) -> None:
         filled = [line for line in lines if not line.is_blank]
+        if not filled:
+            return
+        last = filled[-1]
+        signature, date = _signed_date(last.content)
         if len(filled) == 2:
             self._prose_line(filled[0], "SIGNATURE")
-        if filled:
-            date = filled[-1]
-            self.emit("DATE", date.content, date.number, 1, parse_date(date.content))
+        elif signature:
+            self.emit("SIGNATURE", signature, last.number, 1)
+        self.emit("DATE", last.content[len(signature or ""):].strip(), last.number, 1, date)
 
     # --- tables ----------------------------------------------------------------
     def _table(self, section: Section, lines: Sequence[Line]) -> None:
@@ -311,6 +318,16 @@ def _names_report(text: str) -> bool:
 def _is_title_part(text: str) -> bool:
     """A line that can open a title broken over lines: an organ name, in Chinese characters only."""
     return _is_short_name(text) and all("\u4e00" <= ch <= "\u9fff" or ch in "（）()·" for ch in text)
+
+
+def _signed_date(text: str) -> tuple[str | None, datetime.date | None]:
+    """A closing line: a date alone, or a signature and a date on one line (``某县人民政府 2024年1月20日``)."""
+    date = parse_date(text)
+    if date is not None:
+        return None, date
+    m = _SIGNED.match(text)
+    date = parse_date(m[2]) if m and _is_short_name(m[1]) else None
+    return (m[1], date) if m and date is not None else (None, None)
 
 
 def _is_furniture(text: str) -> bool:
