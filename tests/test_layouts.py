@@ -126,7 +126,8 @@ def test_page_furniture_after_the_date() -> None:
 
 
 def test_signature_and_date_on_one_line() -> None:
-    text = gsgk.dumps(gsgk.load(SEEDS[0])).replace("灵丘县人民政府办公室\n2023年1月31日", "灵丘县人民政府办公室　2023年1月31日")
+    text = gsgk.dumps(gsgk.load(SEEDS[0]))
+    text = text.replace("灵丘县人民政府办公室\n2023年1月31日", "灵丘县人民政府办公室　2023年1月31日")
     report = gsgk.loads(text)
     assert (report.signature, str(report.published)) == ("灵丘县人民政府办公室", "2023-01-31")
     assert report.other_matters == ("无。",)
