@@ -13,10 +13,12 @@ import os
 from collections.abc import Sequence
 from typing import IO, Any
 
+import attrs
+
 from .build import build
 from .convert import structure
 from .errors import ParseError
-from .layout import Line, quote, text_lines
+from .layout import Line, placed, quote, text_lines
 from .lexer import tokenize
 from .model import Report
 from .parser import Document, parse_lines
@@ -81,6 +83,8 @@ def report_from_lines(lines: Sequence[Line], *, strict: bool = False) -> Report:
     document, findings = parse_lines(lines)
     first = next((line.text for line in lines if not line.is_blank), "")
     report = build(document, findings, first)
+    if any(line.origins for line in lines):
+        report = attrs.evolve(report, diagnostics=tuple(placed(report.diagnostics, lines)))
     if strict:
         for finding in report.diagnostics:
             if finding.severity != "info":

@@ -12,8 +12,10 @@ from decimal import Decimal
 from typing import Any
 
 import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from .errors import StructureError
+from .findings import Finding
 from .model import Cells, Report
 from .records import from_records, to_records
 
@@ -33,6 +35,8 @@ def _unstructure_cells(cells: Cells) -> list[dict[str, Any]]:
 
 
 converter.register_unstructure_hook(Cells, _unstructure_cells)
+converter.register_unstructure_hook(Finding, make_dict_unstructure_fn(  # the PDF place only where there is one
+    Finding, converter, page=override(omit_if_default=True), position=override(omit_if_default=True)))
 converter.register_structure_hook(Cells, lambda v, _: from_records(v).cells)
 
 

@@ -17,7 +17,13 @@ CellKey = tuple[int, str, str]
 
 @attrs.frozen
 class Finding:
-    """One diagnostic: a stable code, a severity, a message and where it applies."""
+    """One diagnostic: a stable code, a severity, a message and where it applies.
+
+    ``line`` and ``column`` count lines and cells of the source (for a PDF, of
+    the lines :func:`gsgk.read_lines` reads from it); a PDF finding also has
+    the ``page`` and the ``position`` (x, y in points from the page's top-left
+    corner) of the cell or line it concerns.
+    """
 
     code: str
     severity: Severity
@@ -25,10 +31,14 @@ class Finding:
     line: int | None = None
     column: int | None = None
     cells: tuple[CellKey, ...] = ()
+    page: int | None = attrs.field(default=None, kw_only=True)
+    position: tuple[float, float] | None = attrs.field(default=None, kw_only=True)
 
     @property
     def location(self) -> str:
-        """``line:column`` (or ``line``), empty when the source gave no place."""
+        """``page N (x, y)`` in a PDF, else ``line:column`` (or ``line``); empty when the source gave no place."""
+        if self.page is not None and self.position is not None:
+            return f"page {self.page} ({self.position[0]:.0f}, {self.position[1]:.0f})"
         if self.line is None:
             return ""
         return f"{self.line}:{self.column}" if self.column is not None else str(self.line)

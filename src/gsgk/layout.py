@@ -11,9 +11,11 @@ blank value, not layout.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
+
+from .findings import Finding
 
 _SEPARATORS = re.compile(r"[\t|｜]")
 _EDGES = "\t|｜ \u3000\xa0"
@@ -29,14 +31,39 @@ class Cell:
 
 
 @attrs.frozen
+class Origin:
+    """Where a line or cell was read: the line number diagnostics name, and in a PDF the page and position.
+
+    ``x`` and ``y`` are PDF points from the page's top-left corner.
+    """
+
+    line: int
+    page: int | None = None
+    x: float | None = None
+    y: float | None = None
+
+    def __str__(self) -> str:
+        if self.page is None or self.x is None or self.y is None:
+            return f"line {self.line}"
+        return f"page {self.page} ({self.x:.0f}, {self.y:.0f})"
+
+
+@attrs.frozen
 class Line:
-    """One source line (or table row) as cells."""
+    """One source line (or table row) as cells.
+
+    ``origins`` (one per cell, PDF only) place the cells on their page;
+    a ``furniture`` line (a page number, a running header the reader
+    recognised) is reported and never read.
+    """
 
     number: int
     text: str
     cells: tuple[Cell, ...]
     indented: bool = False
     exact: bool = False
+    furniture: bool = False
+    origins: tuple[Origin, ...] = attrs.field(default=(), eq=False, repr=False)
     content: str = attrs.field(init=False, eq=False, repr=False)
     """The line's text without layout at its edges."""
 
@@ -96,3 +123,19 @@ def quote(lines: Sequence[Line], number: int | None, column: int | None) -> tupl
     texts = [cell.text for cell in line.cells]
     index = min(max(column, 1), len(texts)) - 1 if texts else 0
     return " | ".join(texts), sum(len(t) + 3 for t in texts[:index]) + 1
+
+
+def placed(findings: Iterable[Finding], lines: Sequence[Line]) -> Iterator[Finding]:
+    """``findings`` with the page and position of the line or cell each names, where the source had them."""
+    by_number = {line.number: line for line in lines if line.origins}
+    for finding in findings:
+        line = by_number.get(finding.line) if finding.line is not None else None
+        if line is None:
+            yield finding
+            continue
+        index = (finding.column or 1) - 1 if line.exact else 0
+        origin = line.origins[min(max(index, 0), len(line.origins) - 1)]
+        if origin.page is None or origin.x is None or origin.y is None:
+            yield finding
+        else:
+            yield attrs.evolve(finding, page=origin.page, position=(round(origin.x, 1), round(origin.y, 1)))

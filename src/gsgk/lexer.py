@@ -71,6 +71,10 @@ class _Lexer:
 
     # --- the whole report ------------------------------------------------------
     def run(self, lines: Sequence[Line]) -> None:
+        for line in lines:
+            if line.furniture:
+                self.note("page-furniture", "info", f"页眉、页脚或页码「{line.content}」已忽略", line.number, 1)
+        lines = [line for line in lines if not line.furniture]
         start, end = self._closing(lines)
         body = [*lines[:start], *lines[end:]]
         first = next((i for i, line in enumerate(body) if self._heading(line) or _opens(line, 0)), len(body))

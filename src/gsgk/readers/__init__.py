@@ -1,9 +1,11 @@
 """Input formats: each reader turns bytes into the lines the lexer reads.
 
 The format is recognised from the content (a ``format=`` argument overrides):
-a ZIP container is DOCX, markup that opens with an HTML tag is HTML, an
-object is gsgk's own JSON, anything else is text.  Every reader ends in :class:`~gsgk.layout.Line` objects, so the
-one grammar decides the structure whatever the format.
+a ZIP container is DOCX, ``%PDF-`` is PDF, markup that opens with an HTML
+tag is HTML, an object is gsgk's own JSON, anything else is text; an old
+binary .doc/.wps file is refused with the command that converts it.  Every
+reader ends in :class:`~gsgk.layout.Line` objects, so the one grammar decides
+the structure whatever the format.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import Literal
 from ..errors import InputError
 from ..layout import Line
 
-Format = Literal["text", "html", "docx", "json"]
+Format = Literal["text", "html", "docx", "pdf", "json"]
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The signature of an OLE compound file: the binary .doc, .wps, .xls formats."""
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|table|p|section|article)\b",
     re.IGNORECASE | re.DOTALL,
@@ -27,6 +31,11 @@ def detect(data: bytes) -> Format:
     """The format of ``data`` from its first bytes."""
     if data.startswith(b"PK\x03\x04"):
         return "docx"
+    if data[:1024].lstrip(b"\x00\t\n\r\x0c ").startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(OLE):
+        raise InputError("an old binary Word (.doc) or WPS (.wps) file: gsgk reads .docx; convert it first, "
+                         "e.g. soffice --headless --convert-to docx report.doc")
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
     if head.lstrip().startswith(b"{"):
         return "json"
@@ -35,12 +44,12 @@ def detect(data: bytes) -> Format:
     return "text"
 
 
-READERS = {"text": "read_text", "html": "read_html", "docx": "read_docx"}
+READERS = {"text": "read_text", "html": "read_html", "docx": "read_docx", "pdf": "read_pdf"}
 
 
 def _reader(fmt: str) -> Callable[[bytes], list[Line]]:
     if fmt not in READERS:
-        raise InputError(f"unknown input format {fmt!r}; expected 'text', 'html' or 'docx'")
+        raise InputError(f"unknown input format {fmt!r}; expected 'text', 'html', 'docx' or 'pdf'")
     reader: Callable[[bytes], list[Line]] = getattr(import_module(f"{__name__}.{fmt}"), READERS[fmt])
     return reader
 

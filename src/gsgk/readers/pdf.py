@@ -1,0 +1,157 @@
+"""PDF files → blocks → lines: ruled tables as grids of cells, the rest as paragraphs, in reading order.
+
+Needs pdfplumber (``pip install "gsgk[pdf]"``, MIT; it reads the file with
+pdfminer.six).  Each page's ruled tables are found from their ruling lines
+(pdfplumber's ``lines`` strategy); a table's cells are placed on a grid made
+of its cell edges, so a merged cell has its row and column spans and an
+empty cell stays a blank value.  A table of one column is a framed paragraph
+and is read as text.  Text outside the tables is grouped into lines; a line
+whose words stand far apart (a table printed without rulings) is split into
+cells at the gaps.  Then, across pages (:mod:`gsgk.readers.pdfpages`):
+
+- page numbers and running headers or footers become furniture lines
+  (reported as ``page-furniture`` and never read);
+- a table continued on the next page is joined to its first part: a repeated
+  header is dropped and a row or label cut by the page break is rejoined;
+- wrapped prose lines are joined into paragraphs.
+
+A PDF that is encrypted with a password, has more than :data:`MAX_PAGES`
+pages or has no text layer (a scan) raises :class:`~gsgk.errors.InputError`
+saying what to do; so does any file pdfminer cannot read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from statistics import median
+from typing import Any, TypeAlias
+
+from ..blocks import Block, to_lines
+from ..errors import GsgkError, InputError
+from ..extras import require
+from ..layout import Line
+from .pdfpages import Grid, GridCell, Text, assemble
+from .text import check_size
+
+Page: TypeAlias = Any
+"""A ``pdfplumber.page.Page`` (typed loosely: pdfplumber's types are partial)."""
+
+MAX_PAGES = 300
+"""Refuse a PDF with more pages than this; annual reports have 3 to 30."""
+MAX_CHARS = 60_000
+"""Refuse a page with more characters than this (a report page holds about 1,500)."""
+GAP = 1.6
+"""Words this many character widths apart on one line stand in different cells."""
+_SNAP = 1.5
+"""Cell edges closer than this (points) are one grid line."""
+
+
+def read_pdf(data: bytes) -> list[Line]:
+    """The lines of the report in a PDF file."""
+    check_size(len(data))
+    return to_lines(read_blocks(data))
+
+
+def read_blocks(data: bytes) -> list[Block]:
+    """The paragraphs and tables of a PDF file in reading order."""
+    pdfplumber = require("pdfplumber", "pdf")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            count = len(pdf.pages)
+            if count > MAX_PAGES:
+                raise InputError(f"PDF refused: {count} pages (limit {MAX_PAGES}); split it first")
+            pages = [list(_page_items(page, number)) for number, page in enumerate(pdf.pages, start=1)]
+    except GsgkError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds; none may reach the caller
+        raise _unreadable(exc) from None
+    if not any(isinstance(item, (Text, Grid)) for items in pages for item in items):
+        raise InputError("the PDF has no text layer (a scanned or image-only file): run OCR on it first, "
+                         "e.g. ocrmypdf -l chi_sim in.pdf out.pdf, then load the result")
+    return assemble(pages)
+
+
+def _unreadable(exc: Exception) -> InputError:
+    name = f"{type(exc).__name__} {exc} {exc.__cause__ or exc.__context__ or ''}"
+    if re.search(r"password|encrypt", name, re.IGNORECASE):
+        return InputError("the PDF is encrypted with a password: decrypt it first "
+                          "(e.g. qpdf --decrypt --password=… in.pdf out.pdf)")
+    if isinstance(exc, RecursionError):
+        return InputError("PDF refused: objects nested too deeply")
+    detail = str(exc).strip() or type(exc).__name__
+    return InputError(f"not a readable PDF file: {detail[:200]}")
+
+
+def _page_items(page: Page, number: int) -> Iterator[Text | Grid]:
+    if len(page.chars) > MAX_CHARS:
+        raise InputError(f"PDF refused: page {number} holds {len(page.chars)} characters (limit {MAX_CHARS})")
+    if not page.chars:
+        return
+    grids = [grid for table in page.find_tables() if (grid := _grid(table, number)) is not None]
+    boxes = [grid.bbox for grid in grids]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    text = page.filter(outside) if boxes else page
+    for line in text.extract_text_lines(strip=True, return_chars=True):
+        size = median(c["size"] for c in line["chars"]) if line["chars"] else 0.0
+        cells = _split(line["chars"], size)
+        if cells:
+            yield Text(number, line["x0"], line["x1"], line["top"], cells, size, page.width, page.height)
+    yield from grids
+
+
+def _split(chars: list[dict[str, Any]], size: float) -> list[str]:
+    """A text line's cells: runs of characters separated by less than :data:`GAP` character widths."""
+    cells: list[list[str]] = [[]]
+    previous: dict[str, Any] | None = None
+    for char in chars:
+        if previous is not None:
+            gap = char["x0"] - previous["x1"]
+            if gap > GAP * size:
+                cells.append([])
+            elif gap > 0.2 * size and _latin(previous["text"]) and _latin(char["text"]):
+                cells[-1].append(" ")
+        cells[-1].append(char["text"])
+        previous = char
+    texts = ("".join(cell).strip() for cell in cells)
+    return [t for t in texts if t]
+
+
+def _latin(text: str) -> bool:
+    return text.isascii() and text.isalnum()
+
+
+def _grid(table: Any, page: int) -> Grid | None:
+    """A ruled table as a grid; ``None`` for a frame of one column (a boxed paragraph)."""
+    bboxes = [bbox for row in table.rows for bbox in row.cells if bbox is not None]
+    texts = [text for row in table.extract() for text in row if text is not None]
+    xs = _snapped([b[0] for b in bboxes] + [b[2] for b in bboxes])
+    ys = _snapped([b[1] for b in bboxes] + [b[3] for b in bboxes])
+    if len(xs) < 3:
+        return None
+    cells = []
+    for (x0, top, x1, bottom), text in zip(bboxes, texts):
+        row, column = _index(ys, top), _index(xs, x0)
+        cells.append(GridCell(text.strip(), row, column, _index(ys, bottom) - row, _index(xs, x1) - column,
+                              x0, top))
+    return Grid(page, tuple(table.bbox), tuple(cells), len(xs) - 1)
+
+
+def _snapped(values: list[float]) -> list[float]:
+    lines: list[float] = []
+    for value in sorted(values):
+        if not lines or value - lines[-1] > _SNAP:
+            lines.append(value)
+    return lines
+
+
+def _index(lines: list[float], value: float) -> int:
+    return min(range(len(lines)), key=lambda i: abs(lines[i] - value))
+

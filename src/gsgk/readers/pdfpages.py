@@ -1,0 +1,253 @@
+"""Pages of a PDF → blocks: furniture marked, tables joined across page breaks, paragraphs rejoined.
+
+:mod:`gsgk.readers.pdf` reads each page into :class:`Text` lines and ruled
+:class:`Grid` tables with page coordinates; :func:`assemble` puts the pages
+together as a reader of the printed report would:
+
+- a page number, or a line repeated in the top or bottom margin of several
+  pages (a running header or footer), is furniture;
+- a table that starts a page continues the table that ended the previous page
+  when both have the same number of grid columns: a header that repeats the
+  first part's header is dropped, an empty cell under a merged label continues
+  that label, and a label cut by the break (「（四）无」 + 「法提供」) is rejoined
+  when the joined text is a template label and the second part alone is not;
+- a prose line that fills the line to the right margin continues on the next
+  line unless that line is indented or opens a heading or a numbered item.
+
+Lines are numbered in reading order; each block keeps its page and position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from ..blocks import Block, Paragraph, Table, TableCell
+from ..layout import Origin
+from ..values import parse_number
+from ..vocabulary import heading, lookup
+
+MARGIN = 0.1
+"""The top and bottom tenth of a page is where headers, footers and page numbers stand."""
+_PAGE_NUMBER = re.compile(r"^[-—－–]?\s*\d{1,4}\s*[-—－–]?$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$"
+                          r"|^\d{1,4}\s*/\s*\d{1,4}$")
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")
+_TABLE_SECTIONS = (2, 3, 4)
+
+
+@attrs.frozen
+class Text:
+    """A line of text on a page: its cells (one for prose) and where it stands."""
+
+    page: int
+    x0: float
+    x1: float
+    top: float
+    cells: list[str]
+    size: float
+    """The line's font size (a character's width in Chinese text)."""
+    width: float
+    height: float
+
+    @property
+    def text(self) -> str:
+        return "\t".join(self.cells)
+
+    @property
+    def in_margin(self) -> bool:
+        return self.top < MARGIN * self.height or self.top > (1 - MARGIN) * self.height
+
+
+@attrs.frozen
+class GridCell:
+    """A cell of a ruled table: grid place and spans, and its top-left corner on the page."""
+
+    text: str
+    row: int
+    column: int
+    rowspan: int
+    colspan: int
+    x: float
+    y: float
+
+    def covers(self, row: int, column: int) -> bool:
+        return self.row <= row < self.row + self.rowspan and self.column <= column < self.column + self.colspan
+
+
+@attrs.frozen
+class Grid:
+    """A ruled table on one page."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    cells: tuple[GridCell, ...]
+    width: int
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def height(self) -> int:
+        return max((c.row + c.rowspan for c in self.cells), default=0)
+
+    def row(self, index: int) -> list[GridCell]:
+        return sorted((c for c in self.cells if c.row == index), key=lambda c: c.column)
+
+
+Item = Text | Grid
+
+
+def assemble(pages: Sequence[Sequence[Item]]) -> list[Block]:
+    """The blocks of a document from its pages' items (see the module docstring)."""
+    furniture = _furniture(pages)
+    items: list[Item] = []
+    marks: list[bool] = []
+    for page in pages:
+        for item in sorted(page, key=lambda i: i.top):
+            items.append(item)
+            marks.append(isinstance(item, Text) and item.text in furniture.get(item.page, ()))
+    body = [item for item, mark in zip(items, marks) if not mark]
+    return _number(_joined(items, marks, _Margins.of(body)))
+
+
+def _furniture(pages: Sequence[Sequence[Item]]) -> dict[int, set[str]]:
+    """Per page, the texts of its lines that are furniture."""
+    margins = [[i for i in page if isinstance(i, Text) and i.in_margin] for page in pages]
+    seen = Counter(shape for lines in margins for shape in {_shape(t.text) for t in lines})
+    repeated = {shape for shape, count in seen.items() if count >= 2 and count * 2 >= len(pages)}
+    found: dict[int, set[str]] = {}
+    for lines in margins:
+        for line in lines:
+            if _PAGE_NUMBER.match(line.text) or _shape(line.text) in repeated:
+                found.setdefault(line.page, set()).add(line.text)
+    return found
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _joined(items: list[Item], marks: list[bool], margins: _Margins) -> list[tuple[Item, bool]]:
+    """Items with continued tables and wrapped paragraphs joined; furniture kept in place, marked."""
+    out: list[tuple[Item, bool]] = []
+    last: int | None = None  # index in ``out`` of the last item that is not furniture
+    for item, is_furniture in zip(items, marks):
+        if is_furniture:
+            out.append((item, True))
+            continue
+        previous = out[last][0] if last is not None else None
+        if isinstance(item, Grid) and isinstance(previous, Grid) and _continues(previous, item):
+            out[last] = (_join_grids(previous, item), False)  # type: ignore[index]
+            continue
+        if isinstance(item, Text) and isinstance(previous, Text) and margins.wraps(previous, item):
+            out[last] = (attrs.evolve(previous, cells=[previous.cells[0] + _glue(previous, item)
+                                                        + item.cells[0]], x1=item.x1), False)  # type: ignore[index]
+            continue
+        out.append((item, False))
+        last = len(out) - 1
+    return out
+
+
+def _continues(first: Grid, second: Grid) -> bool:
+    return second.page == first.page + 1 and second.width == first.width
+
+
+def _join_grids(first: Grid, second: Grid) -> Grid:
+    """``second`` (the top of the next page) appended to ``first`` (see the module docstring)."""
+    rows = [second.row(r) for r in range(second.height)]
+    skip = 0
+    while skip < len(rows) and skip < first.height and _texts(rows[skip]) == _texts(first.row(skip)) \
+            and not any(_is_number(c.text) for c in rows[skip]):
+        skip += 1
+    cells = list(first.cells)
+    last = first.height - 1
+    opening = [c for c in second.cells if c.row == skip]
+    rest = [c for c in second.cells if c.row > skip]
+    kept: list[GridCell] = []
+    joined = False
+    for cell in opening:
+        above = next((i for i, c in enumerate(cells) if c.covers(last, cell.column)), None)
+        label = cells[above] if above is not None else None
+        if label is None or label.column != cell.column or not _is_label(label.text):
+            kept.append(cell)
+        elif not cell.text:
+            cells[above] = attrs.evolve(label, rowspan=label.rowspan + cell.rowspan)  # type: ignore[index]
+        elif _rejoins(label.text, cell.text):
+            cells[above] = attrs.evolve(label, text=label.text + cell.text,  # type: ignore[index]
+                                        rowspan=label.rowspan + cell.rowspan)
+            joined = True
+        else:
+            kept.append(cell)
+    if joined and all(not c.text for c in kept):
+        kept = []
+    shift = first.height - skip
+    moved = [attrs.evolve(c, row=c.row + shift) for c in [*kept, *rest]]
+    return attrs.evolve(first, cells=(*cells, *moved))
+
+
+def _texts(row: list[GridCell]) -> list[str]:
+    return [re.sub(r"\s+", "", c.text) for c in row]
+
+
+def _is_number(text: str) -> bool:
+    return parse_number(text) is not None
+
+
+def _is_label(text: str) -> bool:
+    return bool(text) and not _is_number(text)
+
+
+def _rejoins(head: str, tail: str) -> bool:
+    """Is ``head + tail`` one template label cut in two (and ``tail`` no label of its own)?"""
+    return any(lookup(s, head + tail) for s in _TABLE_SECTIONS) \
+        and not any(lookup(s, tail) for s in _TABLE_SECTIONS)
+
+
+@attrs.frozen
+class _Margins:
+    """The body's left and right edges over the whole document."""
+
+    left: float
+    right: float
+
+    @classmethod
+    def of(cls, items: Sequence[Item]) -> _Margins:
+        lines = [i for i in items if isinstance(i, Text) and len(i.cells) == 1]
+        return cls(min((i.x0 for i in lines), default=0.0), max((i.x1 for i in lines), default=0.0))
+
+    def wraps(self, line: Text, following: Text) -> bool:
+        """Does prose ``line`` continue on ``following`` (see the module docstring)?"""
+        if len(line.cells) != 1 or len(following.cells) != 1 or following.page - line.page not in (0, 1):
+            return False
+        full = line.x1 >= self.right - 1.5 * line.size
+        flush = following.x0 <= self.left + 0.5 * following.size
+        text = following.cells[0]
+        return full and flush and heading(text) is None and heading(line.cells[0]) is None \
+            and not _ENUMERATOR.match(text)
+
+
+def _glue(line: Text, following: Text) -> str:
+    before, after = line.cells[0][-1:], following.cells[0][:1]
+    return " " if before.isascii() and after.isascii() and before.isalnum() and after.isalnum() else ""
+
+
+def _number(items: list[tuple[Item, bool]]) -> list[Block]:
+    """Blocks with lines numbered in reading order."""
+    blocks: list[Block] = []
+    number = 0
+    for item, is_furniture in items:
+        if isinstance(item, Text):
+            number += 1
+            blocks.append(Paragraph(item.text, Origin(number, item.page, item.x0, item.top), is_furniture))
+            continue
+        cells = []
+        for r in range(item.height):
+            number += 1
+            cells += [TableCell(c.text, c.row, c.column, Origin(number, item.page, c.x, c.y), c.rowspan, c.colspan)
+                      for c in item.row(r)]
+        blocks.append(Table(tuple(cells)))
+    return blocks
