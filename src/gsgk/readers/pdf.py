@@ -23,7 +23,9 @@ saying what to do; so does any file pdfminer cannot read.
 from __future__ import annotations
 
 import io
+import logging
 import re
+from contextlib import contextmanager
 from collections.abc import Iterator
 from statistics import median
 from typing import Any, TypeAlias
@@ -32,8 +34,9 @@ from ..blocks import Block, to_lines
 from ..errors import GsgkError, InputError
 from ..extras import require
 from ..layout import Line
+from .markup import cell_text
 from .pdfpages import Grid, GridCell, Text, assemble
-from .text import check_size
+from .text import check_size, unify
 
 Page: TypeAlias = Any
 """A ``pdfplumber.page.Page`` (typed loosely: pdfplumber's types are partial)."""
@@ -58,7 +61,7 @@ def read_blocks(data: bytes) -> list[Block]:
     """The paragraphs and tables of a PDF file in reading order."""
     pdfplumber = require("pdfplumber", "pdf")
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with _quiet(), pdfplumber.open(io.BytesIO(data)) as pdf:
             count = len(pdf.pages)
             if count > MAX_PAGES:
                 raise InputError(f"PDF refused: {count} pages (limit {MAX_PAGES}); split it first")
@@ -71,6 +74,18 @@ def read_blocks(data: bytes) -> list[Block]:
         raise InputError("the PDF has no text layer (a scanned or image-only file): run OCR on it first, "
                          "e.g. ocrmypdf -l chi_sim in.pdf out.pdf, then load the result")
     return assemble(pages)
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Keep pdfminer's warnings about fonts and syntax (it logs, then carries on) off the caller's stderr."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _unreadable(exc: Exception) -> InputError:
@@ -120,7 +135,7 @@ def _split(chars: list[dict[str, Any]], size: float) -> list[str]:
                 cells[-1].append(" ")
         cells[-1].append(char["text"])
         previous = char
-    texts = ("".join(cell).strip() for cell in cells)
+    texts = (unify("".join(cell).strip()) for cell in cells)
     return [t for t in texts if t]
 
 
@@ -139,9 +154,9 @@ def _grid(table: Any, page: int) -> Grid | None:
     cells = []
     for (x0, top, x1, bottom), text in zip(bboxes, texts):
         row, column = _index(ys, top), _index(xs, x0)
-        cells.append(GridCell(text.strip(), row, column, _index(ys, bottom) - row, _index(xs, x1) - column,
+        cells.append(GridCell(page, unify(cell_text(text.split("\n"))), row, column, _index(ys, bottom) - row, _index(xs, x1) - column,
                               x0, top))
-    return Grid(page, tuple(table.bbox), tuple(cells), len(xs) - 1)
+    return Grid(page, tuple(table.bbox), tuple(cells), tuple(xs))
 
 
 def _snapped(values: list[float]) -> list[float]:

@@ -12,7 +12,9 @@ together as a reader of the printed report would:
   that label, and a label cut by the break (「（四）无」 + 「法提供」) is rejoined
   when the joined text is a template label and the second part alone is not;
 - a prose line that fills the line to the right margin continues on the next
-  line unless that line is indented or opens a heading or a numbered item.
+  line unless that line is indented or opens a heading or a numbered item;
+  a centred line as wide as the body (a long title) continues on the centred
+  line just below it.
 
 Lines are numbered in reading order; each block keeps its page and position.
 """
@@ -30,6 +32,8 @@ from ..layout import Origin
 from ..values import parse_number
 from ..vocabulary import heading, lookup
 
+EDGE_TOLERANCE = 3.0
+"""Grid lines of two parts of one table closer than this (points) are one line."""
 MARGIN = 0.1
 """The top and bottom tenth of a page is where headers, footers and page numbers stand."""
 _PAGE_NUMBER = re.compile(r"^[-—－–]?\s*\d{1,4}\s*[-—－–]?$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$"
@@ -63,8 +67,9 @@ class Text:
 
 @attrs.frozen
 class GridCell:
-    """A cell of a ruled table: grid place and spans, and its top-left corner on the page."""
+    """A cell of a ruled table: grid place and spans, its page and its top-left corner there."""
 
+    page: int
     text: str
     row: int
     column: int
@@ -79,12 +84,18 @@ class GridCell:
 
 @attrs.frozen
 class Grid:
-    """A ruled table on one page."""
+    """A ruled table: on one page as read, over several once joined."""
 
     page: int
+    """The page it starts on."""
     bbox: tuple[float, float, float, float]
     cells: tuple[GridCell, ...]
-    width: int
+    edges: tuple[float, ...]
+    """The x of each vertical grid line, left to right."""
+
+    @property
+    def width(self) -> int:
+        return len(self.edges) - 1
 
     @property
     def top(self) -> float:
@@ -153,11 +164,39 @@ def _joined(items: list[Item], marks: list[bool], margins: _Margins) -> list[tup
 
 
 def _continues(first: Grid, second: Grid) -> bool:
-    return second.page == first.page + 1 and second.width == first.width
+    """Does ``second`` continue ``first`` on the next page: as many columns, or the same outer edges?"""
+    if second.page != max(c.page for c in first.cells) + 1:
+        return False
+    same_frame = all(abs(a - b) <= EDGE_TOLERANCE for a, b in
+                     ((first.edges[0], second.edges[0]), (first.edges[-1], second.edges[-1])))
+    return second.width == first.width or same_frame
+
+
+def _on_edges(grid: Grid, edges: Sequence[float]) -> Grid:
+    """``grid`` with its columns renumbered on the finer grid lines ``edges``."""
+    def at(x: float) -> int:
+        return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+
+    cells = []
+    for c in grid.cells:
+        start, end = at(grid.edges[c.column]), at(grid.edges[c.column + c.colspan])
+        cells.append(attrs.evolve(c, column=start, colspan=max(end - start, 1)))
+    return attrs.evolve(grid, cells=tuple(cells), edges=tuple(edges))
+
+
+def _merged_edges(first: Grid, second: Grid) -> tuple[float, ...]:
+    edges: list[float] = []
+    for x in sorted([*first.edges, *second.edges]):
+        if not edges or x - edges[-1] > EDGE_TOLERANCE:
+            edges.append(x)
+    return tuple(edges)
 
 
 def _join_grids(first: Grid, second: Grid) -> Grid:
     """``second`` (the top of the next page) appended to ``first`` (see the module docstring)."""
+    if first.width != second.width:
+        edges = _merged_edges(first, second)
+        first, second = _on_edges(first, edges), _on_edges(second, edges)
     rows = [second.row(r) for r in range(second.height)]
     skip = 0
     while skip < len(rows) and skip < first.height and _texts(rows[skip]) == _texts(first.row(skip)) \
@@ -169,6 +208,8 @@ def _join_grids(first: Grid, second: Grid) -> Grid:
     rest = [c for c in second.cells if c.row > skip]
     kept: list[GridCell] = []
     joined = False
+    cut_row = all(not c.text or not _is_number(c.text) for c in opening) \
+        and any(not c.text for c in opening) and any(_is_number(c.text) for c in first.row(last))
     for cell in opening:
         above = next((i for i, c in enumerate(cells) if c.covers(last, cell.column)), None)
         label = cells[above] if above is not None else None
@@ -176,13 +217,13 @@ def _join_grids(first: Grid, second: Grid) -> Grid:
             kept.append(cell)
         elif not cell.text:
             cells[above] = attrs.evolve(label, rowspan=label.rowspan + cell.rowspan)  # type: ignore[index]
-        elif _rejoins(label.text, cell.text):
+        elif _rejoins(label.text, cell.text, cut_row):
             cells[above] = attrs.evolve(label, text=label.text + cell.text,  # type: ignore[index]
                                         rowspan=label.rowspan + cell.rowspan)
             joined = True
         else:
             kept.append(cell)
-    if joined and all(not c.text for c in kept):
+    if (joined or cut_row) and all(not c.text for c in kept):
         kept = []
     shift = first.height - skip
     moved = [attrs.evolve(c, row=c.row + shift) for c in [*kept, *rest]]
@@ -201,8 +242,15 @@ def _is_label(text: str) -> bool:
     return bool(text) and not _is_number(text)
 
 
-def _rejoins(head: str, tail: str) -> bool:
-    """Is ``head + tail`` one template label cut in two (and ``tail`` no label of its own)?"""
+def _rejoins(head: str, tail: str, cut_row: bool) -> bool:
+    """Is ``head + tail`` one template label cut in two?
+
+    In a row cut by the page break (its values all on the first page) any
+    label continues unless ``tail`` is exactly a label of its own; otherwise
+    only when ``head + tail`` is a label and ``tail`` alone is none.
+    """
+    if cut_row:
+        return not any(m.quality in ("exact", "variant") for s in _TABLE_SECTIONS for m in lookup(s, tail))
     return any(lookup(s, head + tail) for s in _TABLE_SECTIONS) \
         and not any(lookup(s, tail) for s in _TABLE_SECTIONS)
 
@@ -226,8 +274,16 @@ class _Margins:
         full = line.x1 >= self.right - 1.5 * line.size
         flush = following.x0 <= self.left + 0.5 * following.size
         text = following.cells[0]
-        return full and flush and heading(text) is None and heading(line.cells[0]) is None \
-            and not _ENUMERATOR.match(text)
+        if heading(text) is not None or heading(line.cells[0]) is not None or _ENUMERATOR.match(text):
+            return False
+        return (full and flush) or self._centred_wrap(line, following)
+
+    def _centred_wrap(self, line: Text, following: Text) -> bool:
+        """A centred line (a title) as wide as the body, and the centred rest of it just below."""
+        middle = (self.left + self.right) / 2
+        centred = all(abs((t.x0 + t.x1) / 2 - middle) <= t.size for t in (line, following))
+        wide = line.x1 - line.x0 >= 0.8 * (self.right - self.left)
+        return centred and wide and following.page == line.page and following.top - line.top <= 2.5 * line.size
 
 
 def _glue(line: Text, following: Text) -> str:
@@ -247,7 +303,7 @@ def _number(items: list[tuple[Item, bool]]) -> list[Block]:
         cells = []
         for r in range(item.height):
             number += 1
-            cells += [TableCell(c.text, c.row, c.column, Origin(number, item.page, c.x, c.y), c.rowspan, c.colspan)
+            cells += [TableCell(c.text, c.row, c.column, Origin(number, c.page, c.x, c.y), c.rowspan, c.colspan)
                       for c in item.row(r)]
         blocks.append(Table(tuple(cells)))
     return blocks

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import codecs
 
 from ..errors import InputError, ParseError
@@ -37,12 +39,24 @@ def decode(data: bytes) -> str:
         ) from None
 
 
+_RADICALS = str.maketrans(dict(zip(*[iter("⺁厂⺇几⺊卜⺌小⺝月⺟母⺠民⺩王⺬示⻁虎⻄西⻅见⻆角⻉贝⻋车⻓长⻔门⻘青⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟")] * 2)))
+"""CJK radical characters (U+2E80–U+2EFF) as the ideographs they stand for: PDF fonts map some glyphs to them."""
+
+
+def unify(text: str) -> str:
+    """Ideographs printed as radical code points (``⼀⼈⺠`` in PDF text layers) as the ideographs (``一人民``)."""
+    if not any("\u2e80" <= ch <= "\u2fdf" for ch in text):
+        return text
+    text = text.translate(_RADICALS)
+    return "".join(unicodedata.normalize("NFKC", ch) if "\u2f00" <= ch <= "\u2fdf" else ch for ch in text)
+
+
 def normalize(text: str) -> str:
     """Newlines to ``\\n``; refuse text that is binary data."""
     if "\x00" in text:
         raise ParseError("the input is binary data, not a report", line=1, column=1,
                          expected="a text, HTML or DOCX report", code="encoding")
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unify(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def read_text(data: bytes) -> list[Line]:

@@ -1,0 +1,61 @@
+"""Build the PDF fixtures (run from the project root; the output is committed, CI never runs this).
+
+Needs LibreOffice (``soffice``) and Chromium (``chromium``), which CI does
+not have.  For every seed it writes, into ``tests/data/pdf/``:
+
+* ``<stem>.libreoffice.pdf`` — ``docx/<stem>.docx`` (the official merged
+  layout) converted by LibreOffice: 表三 runs over a page break;
+* ``<stem>.chromium.pdf`` — ``html/<stem>.official.html`` printed by headless
+  Chromium with scripts off, as a browser's "save as PDF" gives it: the
+  site's navigation and footer included, labels wrapped in narrow cells,
+  ideographs mapped to CJK radical code points by the font;
+* ``<stem>.roundtrip.pdf`` — ``gsgk render --format docx`` of the seed,
+  converted by LibreOffice: the round trip render → PDF → load;
+
+and, from the blank-versus-zero variants, ``blank_legal_persons.chromium.pdf``
+and ``blank_totals.chromium.pdf``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+DATA = Path(__file__).parent
+OUT = DATA / "pdf"
+
+
+def libreoffice(source: Path, target: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+                       check=True, capture_output=True, timeout=180)
+        shutil.move(Path(tmp) / (source.stem + ".pdf"), target)
+
+
+def chromium(source: Path, target: Path) -> None:
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    "--blink-settings=scriptEnabled=false", "--disable-javascript",
+                    f"--print-to-pdf={target}", source.resolve().as_uri()],
+                   check=True, capture_output=True, timeout=180)
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for seed in sorted((DATA / "seeds").glob("*.txt")):
+        stem = seed.stem
+        libreoffice(DATA / "docx" / f"{stem}.docx", OUT / f"{stem}.libreoffice.pdf")
+        chromium(DATA / "html" / f"{stem}.official.html", OUT / f"{stem}.chromium.pdf")
+        with tempfile.TemporaryDirectory() as tmp:
+            rendered = Path(tmp) / f"{stem}.docx"
+            subprocess.run([sys.executable, "-m", "gsgk.cli", "render", str(seed), "--format", "docx",
+                            "-o", str(rendered)], check=True, timeout=120)
+            libreoffice(rendered, OUT / f"{stem}.roundtrip.pdf")
+    for variant in ("blank_legal_persons", "blank_totals"):
+        chromium(DATA / "html" / f"{variant}.html", OUT / f"{variant}.chromium.pdf")
+
+
+if __name__ == "__main__":
+    main()
