@@ -1,7 +1,7 @@
 """Build the PDF fixtures (run from the project root; the output is committed, CI never runs this).
 
-Needs LibreOffice (``soffice``) and Chromium (``chromium``), which CI does
-not have.  For every seed it writes, into ``tests/data/pdf/``:
+Needs LibreOffice (``soffice``), Chromium (``chromium``) and ``qpdf``, which
+CI does not have.  For every seed it writes, into ``tests/data/pdf/``:
 
 * ``<stem>.libreoffice.pdf`` — ``docx/<stem>.docx`` (the official merged
   layout) converted by LibreOffice: 表三 runs over a page break;
@@ -13,7 +13,8 @@ not have.  For every seed it writes, into ``tests/data/pdf/``:
   converted by LibreOffice: the round trip render → PDF → load;
 
 and, from the blank-versus-zero variants, ``blank_legal_persons.chromium.pdf``
-and ``blank_totals.chromium.pdf``.
+and ``blank_totals.chromium.pdf``; ``encrypted.pdf`` is the real report
+locked with a user password by ``qpdf``.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def main() -> None:
             libreoffice(rendered, OUT / f"{stem}.roundtrip.pdf")
     for variant in ("blank_legal_persons", "blank_totals"):
         chromium(DATA / "html" / f"{variant}.html", OUT / f"{variant}.chromium.pdf")
+    subprocess.run(["qpdf", "--encrypt", "user", "owner", "256", "--", str(OUT / "淮安市人民政府_2024.pdf"),
+                    str(OUT / "encrypted.pdf")], check=True)
 
 
 if __name__ == "__main__":

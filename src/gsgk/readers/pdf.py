@@ -89,13 +89,14 @@ def _quiet() -> Iterator[None]:
 
 
 def _unreadable(exc: Exception) -> InputError:
-    name = f"{type(exc).__name__} {exc} {exc.__cause__ or exc.__context__ or ''}"
+    inner = [exc, *(a for a in exc.args if isinstance(a, BaseException)), exc.__cause__, exc.__context__]
+    name = " ".join(f"{type(e).__name__} {e}" for e in inner if e is not None)
     if re.search(r"password|encrypt", name, re.IGNORECASE):
         return InputError("the PDF is encrypted with a password: decrypt it first "
                           "(e.g. qpdf --decrypt --password=… in.pdf out.pdf)")
     if isinstance(exc, RecursionError):
         return InputError("PDF refused: objects nested too deeply")
-    detail = str(exc).strip() or type(exc).__name__
+    detail = name.strip()
     return InputError(f"not a readable PDF file: {detail[:200]}")
 
 

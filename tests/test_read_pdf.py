@@ -1,0 +1,169 @@
+"""PDF files: every cell of real and generated reports, blanks kept, located findings, hostile files refused."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import gsgk
+from gsgk.errors import GsgkError, InputError
+from gsgk.readers import detect
+from gsgk.readers.pdf import MAX_PAGES
+from gsgk.readers.text import unify
+
+from conftest import DATA, agrees, expected_cells, expected_meta
+
+PDFS = DATA / "pdf"
+GENERATED = sorted(PDFS.glob("0*.pdf"))
+REAL = PDFS / "淮安市人民政府_2024.pdf"
+
+
+def values(report: gsgk.Report) -> dict[tuple[int, str, str], object]:
+    return {(r["section"], r["row"], r["column"]): r["value"] for r in gsgk.to_records(report)}
+
+
+def wrong(expected: dict[tuple[int, str, str], str], report: gsgk.Report) -> dict[object, object]:
+    got = values(report)
+    return {k: (v, got[k]) for k, v in expected.items() if not agrees(v, got[k])}
+
+
+def test_a_real_wps_export_loads_to_its_checked_values() -> None:
+    report = gsgk.load(REAL)
+    assert wrong(expected_cells(REAL), report) == {}
+    meta = expected_meta(REAL)
+    assert (report.organ, report.year) == (meta["organ"], meta["year"])
+    assert [f for f in report.diagnostics if f.severity != "info"] == []
+
+
+def test_the_label_cut_by_the_page_break_is_one_label() -> None:
+    report = gsgk.load(REAL)
+    assert not [f for f in report.diagnostics if f.code == "text-in-table"]
+    assert report[(3, "三、本年度办理结果/（四）无法提供/2.没有现成信息需要另行制作", "总计")] == 11
+
+
+@pytest.mark.parametrize("path", GENERATED, ids=lambda p: p.name.split("_")[0] + "." + p.name.split(".")[1])
+def test_generated_pdfs_load_to_the_seed_values(path: Path) -> None:
+    seed = DATA / "seeds" / (path.name.split(".")[0] + ".txt")
+    assert wrong(expected_cells(seed), gsgk.load(path)) == {}
+
+
+@pytest.mark.parametrize("path", sorted(PDFS.glob("*.roundtrip.pdf")), ids=lambda p: p.name[:3])
+def test_render_docx_then_pdf_reads_back_the_same_cells_and_metadata(path: Path) -> None:
+    source = gsgk.load(DATA / "seeds" / (path.name.split(".")[0] + ".txt"))
+    report = gsgk.load(path)
+    assert report.cells == source.cells
+    assert (report.title, report.organ, report.year) == (source.title, source.organ, source.year)
+
+
+@pytest.mark.parametrize("variant", ["blank_legal_persons", "blank_totals"])
+def test_blank_cells_in_a_printed_page_stay_blank(variant: str) -> None:
+    printed = gsgk.load(PDFS / f"{variant}.chromium.pdf")
+    page = gsgk.load(DATA / "html" / f"{variant}.html")
+    assert printed.cells == page.cells
+    assert any(v is None for v in values(printed).values())
+
+
+def test_page_numbers_are_reported_with_their_page_and_never_read() -> None:
+    report = gsgk.load(REAL)
+    furniture = [f for f in report.diagnostics if f.code == "page-furniture"]
+    assert [f.page for f in furniture] == [1, 2, 3, 4, 5, 6]
+    assert all(f.position is not None and f.location.startswith(f"page {f.page} (") for f in furniture)
+    assert not any("- 5 -" in p or "-5-" in p for p in report.problems)
+
+
+def test_findings_in_a_pdf_name_the_page_and_quote_the_cell() -> None:
+    report = gsgk.load(PDFS / "004_5f12d2b1ea74e05c.libreoffice.pdf")
+    located = [f for f in report.diagnostics if f.severity != "info" and f.line is not None]
+    assert located and all(f.page is not None and f.position is not None for f in located)
+    assert all("「" in f.message for f in located)
+
+
+def test_prose_is_rebuilt_as_paragraphs() -> None:
+    report = gsgk.load(REAL)
+    assert report.problems[0].startswith("对照上级新要求和公众新期待，还有一些需要加强和改进的地方。")
+    assert report.other_matters == ("2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。",)
+
+
+def test_detected_by_magic_bytes_whatever_the_name(tmp_path: Path) -> None:
+    data = REAL.read_bytes()
+    assert detect(data) == "pdf"
+    renamed = tmp_path / "report.txt"
+    renamed.write_bytes(data)
+    assert gsgk.load(renamed).cells == gsgk.load(io.BytesIO(data)).cells
+
+
+def test_an_old_binary_word_file_names_its_format_and_the_conversion() -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    with pytest.raises(InputError, match=r"\.doc.*soffice --headless --convert-to docx"):
+        gsgk.load(io.BytesIO(ole))
+
+
+def test_radical_code_points_read_as_ideographs() -> None:
+    assert unify("⼀、总体情况 郟县⼈⺠政府 ⾸⻚") == "一、总体情况 郟县人民政府 首页"
+
+
+# --- hostile files ----------------------------------------------------------------
+def raw_pdf(pages: int = 1, content: bytes = b"", extra: bytes = b"") -> bytes:
+    """A minimal hand-made PDF: ``pages`` empty pages, one content stream, an ``extra`` object."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    objects.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages))
+    objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R %s >>" % extra] * pages
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def test_a_pdf_without_text_says_to_run_ocr() -> None:
+    with pytest.raises(InputError, match="no text layer.*OCR"):
+        gsgk.load(io.BytesIO(raw_pdf(content=b"0 0 m 100 100 l S")))
+
+
+def test_too_many_pages_are_refused_before_reading_them() -> None:
+    with pytest.raises(InputError, match=f"limit {MAX_PAGES}"):
+        gsgk.load(io.BytesIO(raw_pdf(pages=MAX_PAGES + 1)))
+
+
+def test_deeply_nested_objects_are_a_gsgk_error() -> None:
+    nested = b"/Deep " + b"[" * 100_000 + b"]" * 100_000
+    with pytest.raises(GsgkError):
+        gsgk.load(io.BytesIO(raw_pdf(extra=nested)))
+
+
+@pytest.mark.parametrize("cut", [200, 1000, 5000])
+def test_a_truncated_or_corrupted_pdf_is_a_gsgk_error_or_a_report(cut: int) -> None:
+    data = REAL.read_bytes()
+    for broken in (data[:cut], data[:cut] + bytes(64) + data[cut + 64:]):
+        try:
+            gsgk.load(io.BytesIO(broken))
+        except GsgkError:
+            pass
+
+
+def test_a_broken_xref_table_is_a_gsgk_error_or_a_report() -> None:
+    data = raw_pdf().replace(b"xref\n0 5", b"xref\n0 9")
+    with pytest.raises(GsgkError):
+        gsgk.load(io.BytesIO(data))
+
+
+def test_an_encrypted_pdf_says_so() -> None:
+    with pytest.raises(InputError, match="encrypted with a password.*decrypt"):
+        gsgk.load(PDFS / "encrypted.pdf")
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.pdf"
+    big.write_bytes(REAL.read_bytes() + bytes(50 * 2**20))
+    with pytest.raises(InputError):
+        gsgk.load(big)
