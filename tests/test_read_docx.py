@@ -10,9 +10,10 @@ import docx
 import pytest
 
 import gsgk
+from gsgk.blocks import Table
 from gsgk.errors import MissingExtraError
 from gsgk.readers import detect, read_lines
-from gsgk.readers.docx import read_docx
+from gsgk.readers.docx import _Body, _open, read_docx
 
 from conftest import DATA, SEEDS, agrees, expected_cells, expected_meta
 
@@ -76,7 +77,7 @@ def test_paragraphs_and_tables_in_body_order() -> None:
     ]
 
 
-def test_merged_cells_count_once_and_continuations_are_empty() -> None:
+def test_merged_cells_keep_their_spans_and_count_once() -> None:
     document = docx.Document()
     table = document.add_table(rows=3, cols=4)
     table.cell(0, 0).merge(table.cell(0, 2)).text = "一、本年新收政府信息公开申请数量"
@@ -85,10 +86,17 @@ def test_merged_cells_count_once_and_continuations_are_empty() -> None:
     table.cell(1, 1).merge(table.cell(1, 2)).text = "1.属于国家秘密"
     table.cell(1, 3).text = "0"
     table.cell(2, 1).merge(table.cell(2, 2)).text = "2.其他法律行政法规禁止公开"
-    assert [cells for _, _, cells in lines_of(saved(document))] == [
+    data = saved(document)
+    [grid] = [block for block in _Body(_open(data)).blocks if isinstance(block, Table)]
+    assert [(c.text, c.row, c.column, c.rowspan, c.colspan) for c in grid.cells] == [
+        ("一、本年新收政府信息公开申请数量", 0, 0, 1, 3), ("7", 0, 3, 1, 1),
+        ("（三）不予公开", 1, 0, 2, 1), ("1.属于国家秘密", 1, 1, 1, 2), ("0", 1, 3, 1, 1),
+        ("2.其他法律行政法规禁止公开", 2, 1, 1, 2), ("", 2, 3, 1, 1),
+    ]
+    assert [cells for _, _, cells in lines_of(data)] == [
         ["一、本年新收政府信息公开申请数量", "7"],
         ["（三）不予公开", "1.属于国家秘密", "0"],
-        ["", "2.其他法律行政法规禁止公开", ""],
+        ["2.其他法律行政法规禁止公开", ""],
     ]
 
 

@@ -266,3 +266,20 @@ def _wide(ch: str) -> bool:
 def test_cell_texts_survive_any_markup(cells: list[tuple[str, str]]) -> None:
     row = "".join(f"<td>{markup}</td>" for _, markup in cells)
     assert cells_of(f"<table><tr>{row}</tr></table>") == [[text for text, _ in cells]]
+
+
+def test_spans_place_cells_on_the_grid_as_a_browser_does() -> None:
+    from gsgk.blocks import Table
+    from gsgk.readers.html import _parse, _Walker
+
+    markup = """<table>
+      <tr><td rowspan="2">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>4</td></tr>
+      <tr><td>（三）不予公开</td><td>1.属于国家秘密</td><td></td></tr>
+      <tr><td colspan="99999">四、结转下年度继续办理</td></tr>
+    </table>"""
+    [grid] = [block for block, _ in _Walker().run(_parse(markup)) if isinstance(block, Table)]
+    assert [(c.text, c.row, c.column, c.rowspan, c.colspan) for c in grid.cells] == [
+        ("三、本年度办理结果", 0, 0, 2, 1), ("（一）予以公开", 0, 1, 1, 2), ("4", 0, 3, 1, 1),
+        ("（三）不予公开", 1, 1, 1, 1), ("1.属于国家秘密", 1, 2, 1, 1), ("", 1, 3, 1, 1),
+        ("四、结转下年度继续办理", 2, 0, 1, 100),
+    ]

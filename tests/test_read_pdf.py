@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from pathlib import Path
 
@@ -83,7 +84,8 @@ def test_findings_in_a_pdf_name_the_page_and_quote_the_cell() -> None:
 def test_prose_is_rebuilt_as_paragraphs() -> None:
     report = gsgk.load(REAL)
     assert report.problems[0].startswith("对照上级新要求和公众新期待，还有一些需要加强和改进的地方。")
-    assert report.other_matters == ("2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。",)
+    assert report.other_matters == (
+        "2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。",)
 
 
 def test_detected_by_magic_bytes_whatever_the_name(tmp_path: Path) -> None:
@@ -126,7 +128,7 @@ def raw_pdf(pages: int = 1, content: bytes = b"", extra: bytes = b"") -> bytes:
 
 
 def test_a_pdf_without_text_says_to_run_ocr() -> None:
-    with pytest.raises(InputError, match="no text layer.*OCR"):
+    with pytest.raises(InputError, match=r"no text layer.*OCR"):
         gsgk.load(io.BytesIO(raw_pdf(content=b"0 0 m 100 100 l S")))
 
 
@@ -145,10 +147,8 @@ def test_deeply_nested_objects_are_a_gsgk_error() -> None:
 def test_a_truncated_or_corrupted_pdf_is_a_gsgk_error_or_a_report(cut: int) -> None:
     data = REAL.read_bytes()
     for broken in (data[:cut], data[:cut] + bytes(64) + data[cut + 64:]):
-        try:
+        with contextlib.suppress(GsgkError):
             gsgk.load(io.BytesIO(broken))
-        except GsgkError:
-            pass
 
 
 def test_a_broken_xref_table_is_a_gsgk_error_or_a_report() -> None:
@@ -158,7 +158,7 @@ def test_a_broken_xref_table_is_a_gsgk_error_or_a_report() -> None:
 
 
 def test_an_encrypted_pdf_says_so() -> None:
-    with pytest.raises(InputError, match="encrypted with a password.*decrypt"):
+    with pytest.raises(InputError, match=r"encrypted with a password.*decrypt"):
         gsgk.load(PDFS / "encrypted.pdf")
 
 

@@ -68,27 +68,28 @@ class Table:
 Block: TypeAlias = Paragraph | Table
 
 
-def grid_table(rows: Iterable[Sequence[tuple[str, Origin, int, int] | None]]) -> Table:
-    """A table from rows of ``(text, origin, rowspan, colspan)`` entries placed by the HTML table model.
+MAX_COLSPAN = 100
+"""Column spans are cut to this; the widest table of the template (表四) has 15 columns."""
 
-    Each entry takes the first grid column not yet covered by a span from an
-    earlier row; ``None`` entries are skipped (a covered position the source
-    lists explicitly).
+
+def grid_table(rows: Sequence[Sequence[tuple[str, Origin, int, int]]]) -> Table:
+    """A table from rows of ``(text, origin, rowspan, colspan)`` entries, placed as HTML places cells.
+
+    Each entry takes the first grid column of its row not covered by a span
+    from an earlier row.  A row span is cut at the last row, a column span at
+    :data:`MAX_COLSPAN`.
     """
     cells: list[TableCell] = []
-    covered: dict[tuple[int, int], bool] = {}
+    covered_until: dict[int, int] = {}  # grid column → first row no longer covered from above
     for r, row in enumerate(rows):
         column = 0
-        for entry in row:
-            if entry is None:
-                continue
-            while covered.get((r, column)):
+        for text, origin, rowspan, colspan in row:
+            while covered_until.get(column, 0) > r:
                 column += 1
-            text, origin, rowspan, colspan = entry
+            rowspan, colspan = max(1, min(rowspan, len(rows) - r)), max(1, min(colspan, MAX_COLSPAN))
             cells.append(TableCell(text, r, column, origin, rowspan, colspan))
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    covered[(r + dr, column + dc)] = True
+            for c in range(column, column + colspan):
+                covered_until[c] = r + rowspan
             column += colspan
     return Table(tuple(cells))
 

@@ -6,12 +6,13 @@ too much uncompressed data or a bomb's compression ratio is refused with
 :class:`~gsgk.errors.InputError`.  python-docx parses the XML without
 resolving entities and never reaches the network.
 
-A table row gives one cell per ``<w:tc>``: a horizontally merged cell
-(``gridSpan``) counts once, a vertical-merge continuation cell gives ``""``
-(it holds no value of its own), an empty cell gives ``""`` (a blank value,
-never a zero).  A table whose cells hold tables is layout: its cells are read
-as paragraphs.  Line ``n`` is the ``n``-th paragraph or table row of the
-body; a paragraph's soft line breaks start new lines.
+A table becomes a :class:`~gsgk.blocks.Table`: a ``<w:tc>`` is one cell
+whose column span is its ``gridSpan``; a vertical-merge continuation cell
+(``vMerge`` without ``restart``) is no cell of its own but adds a row to the
+span of the cell above it; an empty cell is ``""`` (a blank value, never a
+zero).  A table whose cells hold tables is layout: its cells are read as
+paragraphs.  Line ``n`` is the ``n``-th paragraph or table row of the body;
+a paragraph's soft line breaks start new lines.
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
+from ..blocks import Block, Paragraph, Table, TableCell, to_lines
 from ..errors import InputError
 from ..extras import require
-from ..layout import Line
-from .markup import EDGES, Piece, cell_text, page_title, to_lines
+from ..layout import Line, Origin
+from .markup import EDGES, cell_text, page_title, titled
 from .text import MAX_BYTES, check_size
 
 if TYPE_CHECKING:
@@ -41,9 +45,9 @@ def read_docx(data: bytes) -> list[Line]:
     check_size(len(data))
     check_zip(data)
     document = _open(data)
-    pieces = _Body(document).pieces
+    blocks = _Body(document).blocks
     title = page_title(document.core_properties.title or "")
-    return to_lines(pieces, (1, title) if title else None)
+    return to_lines(titled(blocks, Paragraph(title, Origin(1)) if title else None))
 
 
 def check_zip(data: bytes) -> None:
@@ -75,14 +79,14 @@ def _open(data: bytes) -> Document:
 
 
 class _Body:
-    """The pieces of a document body in order (see the module docstring)."""
+    """The blocks of a document body in order (see the module docstring)."""
 
     def __init__(self, document: Document) -> None:
         from docx.oxml.ns import qn
 
         self._p, self._tbl, self._tc, self._sdt = qn("w:p"), qn("w:tbl"), qn("w:tc"), qn("w:sdtContent")
         self._document = document
-        self.pieces: list[Piece] = []
+        self.blocks: list[Block] = []
         self._line = 0
         self._blocks(document.element.body)
 
@@ -91,7 +95,7 @@ class _Body:
             if child.tag == self._p:
                 self._line += 1
                 lines = (text.strip(EDGES) for text in self._paragraph(child).split("\n"))
-                self.pieces.extend((self._line, text) for text in lines if text)
+                self.blocks.extend(Paragraph(text, Origin(self._line)) for text in lines if text)
             elif child.tag == self._tbl:
                 self._table(child)
             elif child.find(self._sdt) is not None:
@@ -103,16 +107,26 @@ class _Body:
         return Paragraph(p, self._document).text
 
     def _table(self, tbl: Any) -> None:
-        layout = tbl.find(f".//{self._tc}/{self._tbl}") is not None
-        for tr in tbl.tr_lst:
-            if layout:
+        if tbl.find(f".//{self._tc}/{self._tbl}") is not None:
+            for tr in tbl.tr_lst:
                 for tc in tr.tc_lst:
                     self._blocks(tc)
-            else:
-                self._line += 1
-                self.pieces.append((self._line, [self._cell(tc) for tc in tr.tc_lst]))
+            return
+        cells: list[TableCell] = []
+        starts: dict[int, int] = {}  # grid column → index in ``cells`` of the last cell starting there
+        for row, tr in enumerate(tbl.tr_lst):
+            self._line += 1
+            column = 0
+            for tc in tr.tc_lst:
+                span = max(1, tc.grid_span)
+                above = starts.get(column)
+                if tc.vMerge == "continue" and above is not None and cells[above].row + cells[above].rowspan == row:
+                    cells[above] = attrs.evolve(cells[above], rowspan=cells[above].rowspan + 1)
+                else:
+                    starts[column] = len(cells)
+                    cells.append(TableCell(self._cell(tc), row, column, Origin(self._line), colspan=span))
+                column += span
+        self.blocks.append(Table(tuple(cells)))
 
     def _cell(self, tc: Any) -> str:
-        if tc.vMerge == "continue":
-            return ""
         return cell_text(self._paragraph(p) for p in tc.iter(self._p))

@@ -8,12 +8,12 @@ article is the first known container (``#zoom``, ``.TRS_Editor``, …) that
 holds every section heading of the page, else the smallest element holding
 the headings and the tables.
 
-A table whose cells hold no other table is a data table: each ``<tr>`` is one
-line with one cell per ``<td>``/``<th>`` in document order (spans are not
-expanded; the lexer knows labels by their text), each cell's paragraphs, line
-breaks and runs joined into one text.  A table that holds tables is layout:
-its cells are read as paragraphs.  Line numbers are the source lines of the
-elements, so diagnostics point into the HTML.
+A table whose cells hold no other table is a data table: a
+:class:`~gsgk.blocks.Table` whose cells are placed on the grid by their
+``rowspan`` and ``colspan`` as a browser places them, each cell's paragraphs,
+line breaks and runs joined into one text.  A table that holds tables is
+layout: its cells are read as paragraphs.  Line numbers are the source lines
+of the elements, so diagnostics point into the HTML.
 """
 
 from __future__ import annotations
@@ -22,16 +22,17 @@ import re
 from collections.abc import Iterator
 from typing import Any, TypeAlias
 
+from ..blocks import Block, Paragraph, Table, grid_table, to_lines
 from ..errors import InputError, ParseError
 from ..extras import require
-from ..layout import Line
+from ..layout import Line, Origin
 from ..vocabulary import heading
-from .markup import Piece, cell_text, page_title, squeeze, to_lines
+from .markup import cell_text, page_title, squeeze, titled
 from .text import check_size, normalize
 
 Element: TypeAlias = Any
 """An ``lxml.etree._Element`` (lxml ships no type information)."""
-Found: TypeAlias = tuple[int, str | list[str], Element]
+Found: TypeAlias = tuple[Block, Element]
 
 _DROP = frozenset({
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet",
@@ -64,8 +65,7 @@ def read_html(data: bytes) -> list[Line]:
     except RecursionError:  # a libxml2 build without its depth limit
         raise InputError("HTML refused: elements nested too deeply") from None
     article = _article(root, found)
-    pieces: list[Piece] = [(number, content) for number, content, element in found if _within(element, article)]
-    return to_lines(pieces, _title(root))
+    return to_lines(titled([block for block, element in found if _within(element, article)], _title(root)))
 
 
 def decode(data: bytes) -> str:
@@ -119,7 +119,7 @@ class _Walker:
     def _flush(self) -> None:
         text = squeeze("".join(self._buffer))
         if text and self._start is not None:
-            self.found.append((self._start[0], text, self._start[1]))
+            self.found.append((Paragraph(text, Origin(self._start[0])), self._start[1]))
         self._buffer, self._start = [], None
 
     def _text(self, text: str | None, line: int | None, owner: Element) -> None:
@@ -153,8 +153,10 @@ class _Walker:
     def _table(self, table: Element) -> None:
         for caption in table.iterchildren("caption"):
             self._element(caption)
-        for row in _rows(table):
-            self.found.append((row[0].sourceline or 1, [_cell(cell) for cell in row], row[0].getparent()))
+        rows = [[(_cell(cell), Origin(cell.sourceline or 1), _span(cell, "rowspan"), _span(cell, "colspan"))
+                 for cell in row] for row in _rows(table)]
+        if rows:
+            self.found.append((grid_table(rows), table))
 
 
 def _rows(table: Element) -> Iterator[list[Element]]:
@@ -178,7 +180,14 @@ def _rows(table: Element) -> Iterator[list[Element]]:
 
 
 def _cell(cell: Element) -> str:
-    return "" if _hidden(cell) else cell_text(text for _, text, _ in _Walker().run(cell) if isinstance(text, str))
+    if _hidden(cell):
+        return ""
+    return cell_text(block.text for block, _ in _Walker().run(cell) if isinstance(block, Paragraph))
+
+
+def _span(cell: Element, name: str) -> int:
+    value = (cell.get(name) or "").strip()
+    return int(value) if value.isdigit() and len(value) <= 5 else 1
 
 
 def _hidden(element: Element) -> bool:
@@ -187,26 +196,31 @@ def _hidden(element: Element) -> bool:
 
 def _article(root: Element, found: list[Found]) -> Element:
     """The element holding the report (see the module docstring)."""
-    headings = [element for _, content, element in found if _is_heading(content)]
+    headings = [element for block, element in found if _is_heading(block)]
     if not headings:
         return root
     for xpath in CONTAINERS:
         for candidate in root.xpath(xpath):
             if all(_within(h, candidate) for h in headings):
                 return candidate
-    rows = [element for _, content, element in found if isinstance(content, list)]
-    common = _common_ancestor([*headings, *rows])
+    tables = [element for block, element in found if isinstance(block, Table)]
+    common = _common_ancestor([*headings, *tables])
     parent = common.getparent()
-    return parent if parent is not None and len(headings) + len(rows) == 1 else common
+    return parent if parent is not None and len(headings) + len(tables) == 1 else common
 
 
 def _within(element: Element, container: Element) -> bool:
     return element is container or any(a is container for a in element.iterancestors())
 
 
-def _is_heading(content: str | list[str]) -> bool:
-    texts = [content] if isinstance(content, str) else [t for t in content if t]
-    return len(texts) == 1 and heading(texts[0]) is not None
+def _is_heading(block: Block) -> bool:
+    """A heading paragraph, or a table with a row that holds a heading alone."""
+    rows = [[block.text]] if isinstance(block, Paragraph) else [[c.text for c in row] for row in block.rows()]
+    for row in rows:
+        texts = [t for t in row if t]
+        if len(texts) == 1 and heading(texts[0]) is not None:
+            return True
+    return False
 
 
 def _common_ancestor(elements: list[Element]) -> Element:
@@ -219,7 +233,7 @@ def _common_ancestor(elements: list[Element]) -> Element:
     return common
 
 
-def _title(root: Element) -> tuple[int, str] | None:
+def _title(root: Element) -> Paragraph | None:
     """The report title the page states outside the article: ``ArticleTitle``, ``<h1>``, ``<title>``."""
     candidates = [m for m in root.iter("meta") if (m.get("name") or "").lower() == "articletitle"]
     sources = [(m, m.get("content") or "") for m in candidates]
@@ -227,5 +241,5 @@ def _title(root: Element) -> tuple[int, str] | None:
     for element, text in sources:
         title = page_title(text)
         if title:
-            return element.sourceline or 1, title
+            return Paragraph(title, Origin(element.sourceline or 1))
     return None

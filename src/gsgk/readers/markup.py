@@ -1,11 +1,10 @@
 """What the HTML and DOCX readers share: cell text from fragments, prose lines, the title line.
 
-Both readers walk a document tree and collect *pieces*: a prose line
-(``str``) or a table row (``list[str]``, one string per cell as the source
-has it, ``""`` for an empty cell), each with its source line number.
-:func:`to_lines` turns them into the :class:`~gsgk.layout.Line` objects the
-lexer reads; table rows become exact lines, so an empty cell stays a blank
-value and is never dropped or read as a zero.
+Both readers walk a document tree into :mod:`gsgk.blocks`: a prose line is a
+:class:`~gsgk.blocks.Paragraph`, a data table a :class:`~gsgk.blocks.Table`
+with its merged cells' spans (``""`` for an empty cell, a blank value that
+is never dropped or read as a zero).  :func:`titled` puts the title the file
+states outside its body first when the body has none.
 """
 
 from __future__ import annotations
@@ -13,13 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import TypeAlias
 
-from ..layout import Cell, Line, cell_lines
+from ..blocks import Block, Paragraph
 from ..lexer import TITLE_MAX
-
-Piece: TypeAlias = tuple[int, str | list[str]]
-"""A source line number and either a prose line or a table row's cell texts."""
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 EDGES = " \t\n\r\f\xa0\u3000"
@@ -71,15 +66,9 @@ def page_title(text: str) -> str | None:
     return next((p for p in parts if is_title(p)), None)
 
 
-def to_lines(pieces: Sequence[Piece], title: tuple[int, str] | None = None) -> list[Line]:
-    """Lines for the lexer; ``title`` is put first when the document has no title line of its own."""
-    lines: list[Line] = []
-    prose = [text for _, text in pieces[:4] if isinstance(text, str)]
+def titled(blocks: Sequence[Block], title: Paragraph | None) -> list[Block]:
+    """``blocks``, with ``title`` first when none of the first few paragraphs is a title line."""
+    prose = [block.text for block in blocks[:4] if isinstance(block, Paragraph)]
     if title is not None and not any(is_title(text) for text in prose):
-        pieces = [title, *pieces]
-    for number, content in pieces:
-        if isinstance(content, str):
-            lines.append(Line(number, content, (Cell(content, number, 1),)))
-        else:
-            lines.extend(cell_lines([(number, content)]))
-    return lines
+        return [title, *blocks]
+    return list(blocks)

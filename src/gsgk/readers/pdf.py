@@ -25,8 +25,8 @@ from __future__ import annotations
 import io
 import logging
 import re
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from statistics import median
 from typing import Any, TypeAlias
 
@@ -155,8 +155,8 @@ def _grid(table: Any, page: int) -> Grid | None:
     cells = []
     for (x0, top, x1, bottom), text in zip(bboxes, texts):
         row, column = _index(ys, top), _index(xs, x0)
-        cells.append(GridCell(page, unify(cell_text(text.split("\n"))), row, column, _index(ys, bottom) - row, _index(xs, x1) - column,
-                              x0, top))
+        rowspan, colspan = _index(ys, bottom) - row, _index(xs, x1) - column
+        cells.append(GridCell(page, unify(cell_text(text.split("\n"))), row, column, rowspan, colspan, x0, top))
     return Grid(page, tuple(table.bbox), tuple(cells), tuple(xs))
 
 

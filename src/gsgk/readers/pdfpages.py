@@ -150,17 +150,23 @@ def _joined(items: list[Item], marks: list[bool], margins: _Margins) -> list[tup
         if is_furniture:
             out.append((item, True))
             continue
-        previous = out[last][0] if last is not None else None
-        if isinstance(item, Grid) and isinstance(previous, Grid) and _continues(previous, item):
-            out[last] = (_join_grids(previous, item), False)  # type: ignore[index]
-            continue
-        if isinstance(item, Text) and isinstance(previous, Text) and margins.wraps(previous, item):
-            out[last] = (attrs.evolve(previous, cells=[previous.cells[0] + _glue(previous, item)
-                                                        + item.cells[0]], x1=item.x1), False)  # type: ignore[index]
+        joined = _join(out[last][0], item, margins) if last is not None else None
+        if joined is not None and last is not None:
+            out[last] = (joined, False)
             continue
         out.append((item, False))
         last = len(out) - 1
     return out
+
+
+def _join(previous: Item, item: Item, margins: _Margins) -> Item | None:
+    """``previous`` and ``item`` as one item, when ``item`` continues it (else ``None``)."""
+    if isinstance(item, Grid) and isinstance(previous, Grid) and _continues(previous, item):
+        return _join_grids(previous, item)
+    if isinstance(item, Text) and isinstance(previous, Text) and margins.wraps(previous, item):
+        text = previous.cells[0] + _glue(previous, item) + item.cells[0]
+        return attrs.evolve(previous, cells=[text], x1=item.x1)
+    return None
 
 
 def _continues(first: Grid, second: Grid) -> bool:
@@ -211,14 +217,14 @@ def _join_grids(first: Grid, second: Grid) -> Grid:
     cut_row = all(not c.text or not _is_number(c.text) for c in opening) \
         and any(not c.text for c in opening) and any(_is_number(c.text) for c in first.row(last))
     for cell in opening:
-        above = next((i for i, c in enumerate(cells) if c.covers(last, cell.column)), None)
-        label = cells[above] if above is not None else None
+        above = next((i for i, c in enumerate(cells) if c.covers(last, cell.column)), -1)
+        label = cells[above] if above >= 0 else None
         if label is None or label.column != cell.column or not _is_label(label.text):
             kept.append(cell)
         elif not cell.text:
-            cells[above] = attrs.evolve(label, rowspan=label.rowspan + cell.rowspan)  # type: ignore[index]
+            cells[above] = attrs.evolve(label, rowspan=label.rowspan + cell.rowspan)
         elif _rejoins(label.text, cell.text, cut_row):
-            cells[above] = attrs.evolve(label, text=label.text + cell.text,  # type: ignore[index]
+            cells[above] = attrs.evolve(label, text=label.text + cell.text,
                                         rowspan=label.rowspan + cell.rowspan)
             joined = True
         else:

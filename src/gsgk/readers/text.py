@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import codecs
+import unicodedata
 
 from ..errors import InputError, ParseError
 from ..layout import Line, text_lines
@@ -39,7 +38,9 @@ def decode(data: bytes) -> str:
         ) from None
 
 
-_RADICALS = str.maketrans(dict(zip(*[iter("⺁厂⺇几⺊卜⺌小⺝月⺟母⺠民⺩王⺬示⻁虎⻄西⻅见⻆角⻉贝⻋车⻓长⻔门⻘青⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟")] * 2)))
+_RADICALS = str.maketrans(dict(zip(*[iter(
+    "⺁厂⺇几⺊卜⺌小⺝月⺟母⺠民⺩王⺬示⻁虎⻄西⻅见⻆角⻉贝⻋车⻓长⻔门"
+    "⻘青⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟")] * 2)))
 """CJK radical characters (U+2E80–U+2EFF) as the ideographs they stand for: PDF fonts map some glyphs to them."""
 
 
