@@ -109,3 +109,15 @@ def test_seed_round_trip(path: Path) -> None:
     again = gsgk.load(io.BytesIO(dumps_docx(report)))
     assert again.cells == report.cells
     assert again == report
+
+
+def test_column_widths_follow_the_official_form(document: docx.document.Document) -> None:
+    official = docx.Document(str(Path(__file__).parent / "data" / "official-blank-2021.docx"))
+    pairs = ((document.tables[0], official.tables[0]), (document.tables[-2], official.tables[1]),
+             (document.tables[-1], official.tables[2]))
+    for ours, theirs in pairs:
+        mine = [c.width.mm for c in ours.columns]
+        given_ = [c.width.mm for c in theirs.columns]
+        assert len(mine) == len(given_)
+        assert all(abs(a / sum(mine) - b / sum(given_)) < 0.01 for a, b in zip(mine, given_))
+        assert abs(sum(mine) - 156) < 1  # the text width between the official margins

@@ -33,8 +33,10 @@ HEADING_FONT = "黑体"
 TITLE_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
 TEXT_WIDTH_MM = 156  # A4 less the official 28 mm left and 26 mm right margins
-LABEL_SHARE = 0.3  # of the text width, for the leaf label column
-GROUP_MM = (9.0, 16.0)  # the group label columns of 表三
+OFFICIAL_MM = 172.0
+"""The width of the tables of the official blank form (the Word file of 国办公开办函〔2021〕30号)."""
+LABEL_MM = {1: (43.0,), 3: (13.3, 16.2, 57.7)}
+"""Label column widths there, by the number of label columns: 表二's 信息内容, 表三's two groups and leaf."""
 CREATED = datetime.datetime(2021, 1, 1)  # fixed stamps: the same report gives the same bytes
 
 
@@ -121,12 +123,13 @@ def _paragraph(document: Document, text: str, *, font: str | None = None, size: 
 
 
 def _widths(table: Table) -> list[float]:
-    """Column widths in millimetres: narrow group columns, a wide leaf label column."""
-    groups = list(GROUP_MM[: max(table.labels - 1, 0)])
-    label = [TEXT_WIDTH_MM * LABEL_SHARE - sum(groups)] if table.labels else []
-    rest = TEXT_WIDTH_MM - sum(groups) - sum(label)
+    """Column widths in millimetres, in the official form's proportions: narrow group columns, a wide
+    leaf label column, the value columns sharing the rest equally."""
+    official = LABEL_MM.get(table.labels, (OFFICIAL_MM / 2 / table.labels,) * table.labels if table.labels else ())
+    labels = [w * TEXT_WIDTH_MM / OFFICIAL_MM for w in official]
     values = table.width - table.labels
-    return groups + label + [rest / values] * values
+    rest = TEXT_WIDTH_MM - sum(labels)
+    return labels + [rest / values] * values if values else [TEXT_WIDTH_MM / table.width] * table.width
 
 
 def _table(document: Document, table: Table) -> None:
@@ -138,6 +141,8 @@ def _table(document: Document, table: Table) -> None:
     grid.style = "Table Grid"
     grid.autofit = False
     widths = [Mm(w) for w in _widths(table)]
+    for column, width in zip(grid.columns, widths):
+        column.width = width  # the table grid, which LibreOffice and WPS lay out by
     cells = grid._cells  # one per grid position, fetched once: python-docx rebuilds it per call
     for i, cell in enumerate(cells):
         cell.width = widths[i % table.width]
