@@ -6,9 +6,11 @@ CI does not have.  For every seed it writes, into ``tests/data/pdf/``:
 * ``<stem>.libreoffice.pdf`` — ``docx/<stem>.docx`` (the official merged
   layout) converted by LibreOffice: 表三 runs over a page break;
 * ``<stem>.chromium.pdf`` — ``html/<stem>.official.html`` printed by headless
-  Chromium with scripts off, as a browser's "save as PDF" gives it: the
-  site's navigation and footer included, labels wrapped in narrow cells,
-  ideographs mapped to CJK radical code points by the font;
+  Chromium, as a browser's "save as PDF" gives it: the site's navigation,
+  footer and a script's stray heading included, labels wrapped in narrow
+  cells, ideographs mapped to CJK radical code points by the font;
+* ``<stem>.borderless.pdf`` — the same page with its table rulings removed
+  (a table printed without borders, read by the gaps between its cells);
 * ``<stem>.roundtrip.pdf`` — ``gsgk render --format docx`` of the seed,
   converted by LibreOffice: the round trip render → PDF → load;
 
@@ -38,7 +40,6 @@ def libreoffice(source: Path, target: Path) -> None:
 
 def chromium(source: Path, target: Path) -> None:
     subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                    "--blink-settings=scriptEnabled=false", "--disable-javascript",
                     f"--print-to-pdf={target}", source.resolve().as_uri()],
                    check=True, capture_output=True, timeout=180)
 
@@ -49,6 +50,12 @@ def main() -> None:
         stem = seed.stem
         libreoffice(DATA / "docx" / f"{stem}.docx", OUT / f"{stem}.libreoffice.pdf")
         chromium(DATA / "html" / f"{stem}.official.html", OUT / f"{stem}.chromium.pdf")
+        with tempfile.TemporaryDirectory() as tmp:
+            page = (DATA / "html" / f"{stem}.official.html").read_text("utf-8")
+            bare = Path(tmp) / f"{stem}.html"
+            bare.write_text(page.replace('border="1"', 'border="0"').replace(
+                "td { border: 1px solid #000; }", "td { border: none; padding: 2px 6px; }"), "utf-8")
+            chromium(bare, OUT / f"{stem}.borderless.pdf")
         with tempfile.TemporaryDirectory() as tmp:
             rendered = Path(tmp) / f"{stem}.docx"
             subprocess.run([sys.executable, "-m", "gsgk.cli", "render", str(seed), "--format", "docx",

@@ -6,8 +6,8 @@ pdfminer.six).  Each page's ruled tables are found from their ruling lines
 of its cell edges, so a merged cell has its row and column spans and an
 empty cell stays a blank value.  A table of one column is a framed paragraph
 and is read as text.  Text outside the tables is grouped into lines; a line
-whose words stand far apart (a table printed without rulings) is split into
-cells at the gaps.  Then, across pages (:mod:`gsgk.readers.pdfpages`):
+whose runs of characters stand apart (:data:`GAP`; a table printed without
+rulings) is split into cells at the gaps.  Then, across pages (:mod:`gsgk.readers.pdfpages`):
 
 - page numbers and running headers or footers become furniture lines
   (reported as ``page-furniture`` and never read);
@@ -34,6 +34,7 @@ from ..blocks import Block, to_lines
 from ..errors import GsgkError, InputError
 from ..extras import require
 from ..layout import Line
+from ..values import parse_number
 from .markup import cell_text
 from .pdfpages import Grid, GridCell, Text, assemble
 from .text import check_size, unify
@@ -45,8 +46,9 @@ MAX_PAGES = 300
 """Refuse a PDF with more pages than this; annual reports have 3 to 30."""
 MAX_CHARS = 60_000
 """Refuse a page with more characters than this (a report page holds about 1,500)."""
-GAP = 1.6
-"""Words this many character widths apart on one line stand in different cells."""
+GAP = 0.7
+"""Runs of characters this many character widths apart on one line are cells of a table printed without
+rulings, when there are three of them or one is a number; otherwise the gap is a space in a prose line."""
 _SNAP = 1.5
 """Cell edges closer than this (points) are one grid line."""
 
@@ -124,20 +126,23 @@ def _page_items(page: Page, number: int) -> Iterator[Text | Grid]:
 
 
 def _split(chars: list[dict[str, Any]], size: float) -> list[str]:
-    """A text line's cells: runs of characters separated by less than :data:`GAP` character widths."""
-    cells: list[list[str]] = [[]]
+    """A text line's cells (see the module docstring)."""
+    runs: list[list[str]] = [[]]
     previous: dict[str, Any] | None = None
     for char in chars:
         if previous is not None:
             gap = char["x0"] - previous["x1"]
             if gap > GAP * size:
-                cells.append([])
+                runs.append([])
             elif gap > 0.2 * size and _latin(previous["text"]) and _latin(char["text"]):
-                cells[-1].append(" ")
-        cells[-1].append(char["text"])
+                runs[-1].append(" ")
+        runs[-1].append(char["text"])
         previous = char
-    texts = (unify("".join(cell).strip()) for cell in cells)
-    return [t for t in texts if t]
+    texts = [unify("".join(run).strip()) for run in runs]
+    texts = [t for t in texts if t]
+    if len(texts) >= 3 or any(parse_number(t) is not None for t in texts):
+        return texts
+    return [" ".join(texts)] if texts else []
 
 
 def _latin(text: str) -> bool:
