@@ -38,6 +38,12 @@ def test_a_real_wps_export_loads_to_its_checked_values() -> None:
     assert [f for f in report.diagnostics if f.severity != "info"] == []
 
 
+@pytest.mark.parametrize("variant", ["rotated", "turned"])
+def test_pages_turned_on_their_side_are_read_upright(variant: str) -> None:
+    report = gsgk.load(PDFS / f"淮安市人民政府_2024.{variant}.pdf")
+    assert wrong(expected_cells(REAL), report) == {}
+
+
 def test_the_label_cut_by_the_page_break_is_one_label() -> None:
     report = gsgk.load(REAL)
     assert not [f for f in report.diagnostics if f.code == "text-in-table"]

@@ -16,7 +16,10 @@ CI does not have.  For every seed it writes, into ``tests/data/pdf/``:
 
 and, from the blank-versus-zero variants, ``blank_legal_persons.chromium.pdf``
 and ``blank_totals.chromium.pdf``; ``encrypted.pdf`` is the real report
-locked with a user password by ``qpdf``.
+locked with a user password by ``qpdf``; ``淮安市人民政府_2024.rotated.pdf``
+has pages 4–5 (表三, 表四) turned by a ``/Rotate`` entry, and
+``淮安市人民政府_2024.turned.pdf`` the same turn flattened into the page
+content (text drawn on end on an unrotated page).
 """
 
 from __future__ import annotations
@@ -65,6 +68,10 @@ def main() -> None:
         chromium(DATA / "html" / f"{variant}.html", OUT / f"{variant}.chromium.pdf")
     subprocess.run(["qpdf", "--encrypt", "user", "owner", "256", "--", str(OUT / "淮安市人民政府_2024.pdf"),
                     str(OUT / "encrypted.pdf")], check=True)
+    rotated = OUT / "淮安市人民政府_2024.rotated.pdf"
+    subprocess.run(["qpdf", "--rotate=+90:4-5", str(OUT / "淮安市人民政府_2024.pdf"), str(rotated)], check=True)
+    subprocess.run(["qpdf", "--flatten-rotation", str(rotated), str(OUT / "淮安市人民政府_2024.turned.pdf")],
+                   check=True)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ pdfminer.six).  Each page's ruled tables are found from their ruling lines
 (pdfplumber's ``lines`` strategy); a table's cells are placed on a grid made
 of its cell edges, so a merged cell has its row and column spans and an
 empty cell stays a blank value.  A table of one column is a framed paragraph
-and is read as text.  Text outside the tables is grouped into lines; a line
+and is read as text.  A page whose text stands on end (a ``/Rotate`` or a
+rotated text matrix) is read at the quarter turn that sets it upright.  Text outside the tables is grouped into lines; a line
 whose runs of characters stand apart (:data:`GAP`; a table printed without
 rulings) is split into cells at the gaps.  Then, across pages (:mod:`gsgk.readers.pdfpages`):
 
@@ -67,7 +68,7 @@ def read_blocks(data: bytes) -> list[Block]:
             count = len(pdf.pages)
             if count > MAX_PAGES:
                 raise InputError(f"PDF refused: {count} pages (limit {MAX_PAGES}); split it first")
-            pages = [list(_page_items(page, number)) for number, page in enumerate(pdf.pages, start=1)]
+            pages = [list(_page_items(_upright(page), number)) for number, page in enumerate(pdf.pages, start=1)]
     except GsgkError:
         raise
     except Exception as exc:  # pdfminer raises many kinds; none may reach the caller
@@ -100,6 +101,29 @@ def _unreadable(exc: Exception) -> InputError:
         return InputError("PDF refused: objects nested too deeply")
     detail = name.strip()
     return InputError(f"not a readable PDF file: {detail[:200]}")
+
+
+def _upright(page: Page) -> Page:
+    """``page`` turned so that its text runs left to right: a page whose ``/Rotate`` (or whose text
+    matrix) sets its lines on end is read at the quarter turn that makes most characters upright."""
+    if _mostly_upright(page):
+        return page
+    from pdfplumber.page import Page as PlumberPage
+
+    for turn in (0, 90, 180, 270):
+        page.page_obj.attrs["Rotate"] = turn
+        page.page_obj.rotate = turn
+        turned = PlumberPage(page.pdf, page.page_obj, page_number=page.page_number,
+                             initial_doctop=page.initial_doctop)
+        if _mostly_upright(turned):
+            return turned
+    return page
+
+
+def _mostly_upright(page: Page) -> bool:
+    """Do most characters run left to right (their text matrix neither turned nor upside down)?"""
+    chars = page.chars
+    return sum(1 for c in chars if c["upright"] and c["matrix"][0] > 0) * 2 >= len(chars)
 
 
 def _page_items(page: Page, number: int) -> Iterator[Text | Grid]:
