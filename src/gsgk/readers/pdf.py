@@ -6,9 +6,11 @@ pdfminer.six).  Each page's ruled tables are found from their ruling lines
 of its cell edges, so a merged cell has its row and column spans and an
 empty cell stays a blank value.  A table of one column is a framed paragraph
 and is read as text.  A page whose text stands on end (a ``/Rotate`` or a
-rotated text matrix) is read at the quarter turn that sets it upright.  Text outside the tables is grouped into lines; a line
-whose runs of characters stand apart (:data:`GAP`; a table printed without
-rulings) is split into cells at the gaps.  Then, across pages (:mod:`gsgk.readers.pdfpages`):
+rotated text matrix) is read at the quarter turn that sets it upright.
+Text outside the tables is grouped into lines; a line whose runs of
+characters stand apart (:data:`GAP`; a table printed without rulings) is
+split into cells at the gaps.  Then, across pages
+(:mod:`gsgk.readers.pdfpages`):
 
 - page numbers and running headers or footers become furniture lines
   (reported as ``page-furniture`` and never read);
