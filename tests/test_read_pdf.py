@@ -11,7 +11,8 @@ import pytest
 import gsgk
 from gsgk.errors import GsgkError, InputError
 from gsgk.readers import detect
-from gsgk.readers.pdf import MAX_PAGES
+from gsgk.blocks import Paragraph
+from gsgk.readers.pdf import MAX_PAGES, read_blocks
 from gsgk.readers.text import unify
 
 from conftest import DATA, agrees, expected_cells, expected_meta
@@ -144,6 +145,14 @@ def raw_pdf(pages: int = 1, content: bytes = b"", extra: bytes = b"") -> bytes:
     out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     return out.getvalue()
+
+
+def test_text_printed_twice_for_bold_is_read_once() -> None:
+    font = b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+    stroke = b"BT /F1 12 Tf %s Td (Report 2024) Tj ET"
+    content = b"\n".join([stroke % b"72 700", stroke % b"72.4 700"])
+    [paragraph] = read_blocks(raw_pdf(content=content, extra=font))
+    assert isinstance(paragraph, Paragraph) and paragraph.text == "Report 2024"
 
 
 def test_a_pdf_without_text_says_to_run_ocr() -> None:

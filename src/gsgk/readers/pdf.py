@@ -6,7 +6,8 @@ pdfminer.six).  Each page's ruled tables are found from their ruling lines
 of its cell edges, so a merged cell has its row and column spans and an
 empty cell stays a blank value.  A table of one column is a framed paragraph
 and is read as text.  A page whose text stands on end (a ``/Rotate`` or a
-rotated text matrix) is read at the quarter turn that sets it upright.
+rotated text matrix) is read at the quarter turn that sets it upright;
+a character printed twice on itself (a simulated bold) is read once.
 Text outside the tables is grouped into lines; a line whose runs of
 characters stand apart (:data:`GAP`; a table printed without rulings) is
 split into cells at the gaps.  Then, across pages
@@ -133,6 +134,8 @@ def _page_items(page: Page, number: int) -> Iterator[Text | Grid]:
         raise InputError(f"PDF refused: page {number} holds {len(page.chars)} characters (limit {MAX_CHARS})")
     if not page.chars:
         return
+    if _printed_twice(page.chars):
+        page = page.dedupe_chars()
     grids = [grid for table in page.find_tables() if (grid := _grid(table, number)) is not None]
     boxes = [grid.bbox for grid in grids]
 
@@ -149,6 +152,18 @@ def _page_items(page: Page, number: int) -> Iterator[Text | Grid]:
         if cells:
             yield Text(number, line["x0"], line["x1"], line["top"], cells, size, page.width, page.height)
     yield from grids
+
+
+def _printed_twice(chars: list[dict[str, Any]]) -> bool:
+    """Is some character printed twice on itself (within a point), as a simulated bold is?"""
+    seen: set[tuple[str, int, int]] = set()
+    for char in chars:
+        x, y = char["x0"], char["top"]
+        for key in {(char["text"], round(x + dx), round(y + dy)) for dx in (-0.5, 0.5) for dy in (-0.5, 0.5)}:
+            if key in seen:
+                return True
+        seen.add((char["text"], round(x), round(y)))
+    return False
 
 
 def _split(chars: list[dict[str, Any]], size: float) -> list[str]:
