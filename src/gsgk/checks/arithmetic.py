@@ -1,4 +1,4 @@
-"""The template's sums (勾稽关系): every identity of ``TEMPLATE.identities`` whose cells are printed.
+"""The template's sums (勾稽关系): every identity of the report's edition whose cells are printed.
 
 An identity ``sum(left) == sum(right)`` is checked when none of its cells is
 blank (blank cells are reported on their own); a broken one is an error whose
@@ -12,14 +12,14 @@ from collections.abc import Iterator, Sequence
 
 from ..findings import Finding
 from ..model import Number, Report
-from ..template import NUMERALS, TEMPLATE, Cell, Identity
+from ..template import NUMERALS, Cell, Identity
 from ..values import format_value
 from .cells import located, printed, total
 
 
 def check_sums(report: Report) -> Iterator[Finding]:
     """One error per identity the report's printed values break."""
-    for identity in TEMPLATE.identities:
+    for identity in report.template.identities:
         left, right = printed(report, identity.left), printed(report, identity.right)
         if left is not None and right is not None and total(left) != total(right):
             yield located(identity.code, "error", _message(identity, left, right), report, identity.cells)
