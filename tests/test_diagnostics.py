@@ -8,8 +8,8 @@ that loading it reports the code with its severity; the list is the one in
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest

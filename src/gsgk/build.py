@@ -45,7 +45,7 @@ def _text(token: Token) -> str:
 
 def _editions(section: int, target: object) -> frozenset[int]:
     """The editions whose table ``section`` has this caption, column or row (by its key)."""
-    found = set()
+    found: set[int] = set()
     for template in EDITIONS.values():
         blocks = template.section(section).blocks
         if isinstance(target, Block):

@@ -405,18 +405,15 @@ class Template:
 
         Raises :class:`~gsgk.errors.UnknownCellError` naming the nearest valid keys.
         """
-        found = self.key_index.get(name) if len(name) == 2 else self.index.get(name)  # type: ignore[call-overload]
+        found = self.key_index.get(name) if len(name) == 2 else self.index.get(name)
         if found is None:
             raise UnknownCellError(self._unknown(name))
         return found
 
     def _unknown(self, name: CellName) -> str:
-        if len(name) == 2:
-            wanted = "/".join(map(str, name))
-            known = {"/".join(keys): keys for keys in self.key_index}
-        else:
-            wanted = "/".join(map(str, name))
-            known = {"/".join((str(s), r, c)): (s, r, c) for s, r, c in self.index}
+        names: list[CellName] = [*self.key_index] if len(name) == 2 else [*self.index]
+        known = {"/".join(map(str, n)): n for n in names}
+        wanted = "/".join(map(str, name))
         near = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(repr(known[n]) for n in near)}?" if near else ""
         return f"{name!r} is not a cell of the {self.edition} edition of the template{hint}"

@@ -28,9 +28,10 @@ def negative(report: Report) -> Iterator[Finding]:
 def blank(report: Report) -> Iterator[Finding]:
     """``cell-blank`` (info): blank cells of a row that no parse diagnostic has named yet."""
     named = {key for finding in report.diagnostics for key in finding.cells}
-    for section, block in report.template.blocks():
+    template = report.template
+    for section, block in template.blocks():
         for row in block.rows:
-            cells = [c for c in report.template.row_cells(section.number, row) if report[c] is None and c.key not in named]
+            cells = [c for c in template.row_cells(section.number, row) if report[c] is None and c.key not in named]
             if cells:
                 yield located("cell-blank", "info",
                               f"表{section.numeral}「{row.leaf}」有{len(cells)}栏空白（不同于0）：" +

@@ -2,8 +2,9 @@
 
 The HTML, DOCX and Markdown renderers draw the same grids, in the report's
 edition of the template: 表二 as its 第二十条 sub-tables (four in 2021, five
-in 2019), 表三 and 表四 with their multi-row headers.  A grid is rows of :class:`GridCell` (text, ``rowspan``, ``colspan``); a merged cell
-appears once, in the row and column where it starts, as in HTML.
+in 2019), 表三 and 表四 with their multi-row headers.  A grid is rows of
+:class:`GridCell` (text, ``rowspan``, ``colspan``); a merged cell appears
+once, in the row and column where it starts, as in HTML.
 
 Row labels come from the template's label paths: a group (``（三）不予公开``)
 spans the rows it encloses, and a leaf spans the label columns its path
