@@ -53,8 +53,8 @@ __all__ = [
     "report_from_lines",
     "structure",
     "to_frame",
-    "to_wide_frame",
     "to_records",
+    "to_wide_frame",
     "tokenize",
     "unstructure",
 ]

@@ -72,20 +72,29 @@ def _evidence(document: Document) -> Iterator[tuple[int, Token]]:
 
 
 def _foreign_blocks(template: Template, node: SectionNode) -> dict[Block, tuple[Token, Block]]:
-    """表二's blocks that printed another edition's columns: the header, and that edition's block."""
-    foreign: dict[Block, tuple[Token, Block]] = {}
+    """表二's blocks headed by another edition's columns: the first header, and that edition's block.
+
+    A block is foreign when its headers are exactly the other edition's columns
+    under the same caption, or are among them and not all among its own.
+    """
     own = {block.caption: block for block in template.section(2).blocks}
+    printed: dict[Block, list[Token]] = {}
     block: Block | None = None
     for item in node.items:
         if isinstance(item, Token) and item.type == "CAPTION":
             block = own.get(item.value.target.caption)
         elif isinstance(item, Token) and item.type == "HEADER" and block is not None \
-                and isinstance(item.value.target, Column) \
-                and all(c.key != item.value.target.key for c in block.columns):
-            other = next((b for t in EDITIONS.values() for b in t.section(2).blocks
-                          if b.caption == block.caption and item.value.target in b.columns), None)
-            if other is not None:
-                foreign.setdefault(block, (item, other))
+                and isinstance(item.value.target, Column):
+            printed.setdefault(block, []).append(item)
+    foreign: dict[Block, tuple[Token, Block]] = {}
+    for block, headers in printed.items():
+        keys = {h.value.target.key for h in headers}
+        mine = {c.key for c in block.columns}
+        for other in (b for t in EDITIONS.values() if t is not template for b in t.section(2).blocks
+                      if b.caption == block.caption and keys != mine):
+            theirs = {c.key for c in other.columns}
+            if keys == theirs or (keys <= theirs and not keys <= mine):
+                foreign[block] = (headers[0], other)
     return foreign
 
 

@@ -68,7 +68,7 @@ def to_wide_frame(reports_or_paths: Iterable[Report | str | os.PathLike[str]], *
     blank cell, and a cell the report's edition does not have, is NaN.
     """
     pd = require("pandas", "pandas")
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for outcome in parallel_map(_outcome, reports_or_paths, jobs=jobs):
         report = outcome.report
         if report is None:
