@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -220,3 +221,13 @@ def test_wide_frame_keeps_failed_files(tmp_path: Path) -> None:
     assert len(wide) == 2 and wide["error"].iloc[0].startswith("ParseError")
     assert wide["edition"].isna().iloc[0] and wide["edition"].iloc[1] == 2021
     assert wide.iloc[0, 5:].isna().all()
+
+
+def test_docs_name_only_keys_the_template_has() -> None:
+    text = (Path(__file__).parents[1] / "docs" / "editions.md").read_text("utf-8")
+    mapping = text[text.index("## What differs"):text.index("## Keys in the API")]
+    spans = [s for s in re.findall(r"`([^`]+)`", mapping) if re.fullmatch(r"\(?[a-z_]+(\s*[|,]\s*[a-z_*]+)*\)?", s)]
+    named = {word for span in spans for word in re.findall(r"[a-z][a-z_]*", span)}
+    keys = {k for t in EDITIONS.values() for c in t.cells for k in c.keys}
+    assert {"other_handling", "procurement_amount", "decisions", "in_force"} <= named
+    assert named - keys == set()
