@@ -3,7 +3,9 @@
 An identity ``sum(left) == sum(right)`` is checked when none of its cells is
 blank (blank cells are reported on their own); a broken one is an error whose
 code is the identity's code (``sum-balance``, ``sum-results``,
-``sum-applicants``, ``sum-appeals``).
+``sum-applicants``, ``sum-appeals``).  A total printed blank although the
+values it sums are not all blank or zero is a warning (``sum-total-blank``):
+it stays blank, never filled with the sum.
 """
 
 from __future__ import annotations
@@ -18,11 +20,24 @@ from .cells import located, printed, total
 
 
 def check_sums(report: Report) -> Iterator[Finding]:
-    """One error per identity the report's printed values break."""
+    """One error per identity the report's printed values break; a warning per total left blank."""
     for identity in report.template.identities:
         left, right = printed(report, identity.left), printed(report, identity.right)
         if left is not None and right is not None and total(left) != total(right):
             yield located(identity.code, "error", _message(identity, left, right), report, identity.cells)
+        elif len(identity.left) == 1 and left is None:
+            yield from _blank_total(report, identity)
+
+
+def _blank_total(report: Report, identity: Identity) -> Iterator[Finding]:
+    """``sum-total-blank``: the total is blank, but some value it sums is printed and not zero."""
+    shown = [(c, report[c]) for c in identity.right if report[c]]
+    if shown:
+        (cell,) = identity.left
+        values = "、".join(f"「{c.column.label if c.row == cell.row else c.row.leaf}」{format_value(v)}"
+                          for c, v in shown)
+        yield located("sum-total-blank", "warning",
+                      f"{cell.describe()}空白，而它应合计的各项印有数值（{values}）；未补填", report, (cell,))
 
 
 def _message(identity: Identity, left: Sequence[Number], right: Sequence[Number]) -> str:
