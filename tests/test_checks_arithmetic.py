@@ -67,7 +67,8 @@ def test_blank_cells_skip_their_identities() -> None:
     cells = report.cells.replace({(3, RECEIVED, "自然人"): None, (4, REVIEW, "总计"): None})
     found = check(Report(cells=cells, year=2023))
     assert [(f.code, f.severity, f.message) for f in found] == [
-        ("sum-total-blank", "warning", "表四「行政复议」×「总计」空白，而它应合计的各项印有数值（「结果维持」1）；未补填"),
+        ("sum-total-blank", "warning",
+         "表四「行政复议」×「总计」空白，而它应合计的各项印有数值（「结果维持」1）；未补填"),
         ("cell-blank", "info", "表三「一、本年新收政府信息公开申请数量」有1栏空白（不同于0）：「自然人」"),
         ("cell-blank", "info", "表四「行政复议」有1栏空白（不同于0）：「总计」"),
     ]
