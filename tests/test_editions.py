@@ -235,3 +235,11 @@ def test_docs_name_only_keys_the_template_has() -> None:
     keys = {k for t in EDITIONS.values() for c in t.cells for k in c.keys}
     assert {"other_handling", "procurement_amount", "decisions", "in_force"} <= named
     assert named - keys == set()
+
+
+def test_money_under_a_header_in_yuan_is_stored_in_wan(shanghai: gsgk.Report) -> None:
+    text = gsgk.dumps(shanghai).replace("采购项目数量\t采购总金额\n政府集中采购\t6\t25.1",
+                                         "采购项目数量\t采购总金额（单位：元）\n政府集中采购\t6\t251000")
+    report = gsgk.loads(text)
+    assert report == shanghai
+    assert "number-unit-converted" in {d.code for d in report.diagnostics}

@@ -98,6 +98,11 @@ def _foreign_blocks(template: Template, node: SectionNode) -> dict[Block, tuple[
     return foreign
 
 
+def _in_yuan(header: str) -> bool:
+    """Does a money column's header say its values are in 元 (not 万元)?"""
+    return "元" in header.replace("万元", "")
+
+
 def _is_group(section: Section, row: Row) -> bool:
     """Does ``row`` (of another edition) stand for a group of rows in ``section``?"""
     return any(r.label.startswith(row.label + "/") for b in section.blocks for r in b.rows)
@@ -110,6 +115,7 @@ class _Builder:
         self.runs: list[Run] = []
         self.notes: list[Note] = []
         self.template = EDITIONS[EDITION]
+        self.yuan: set[str] = set()  # the keys of money columns whose header says they are in 元
 
     def note(self, code: str, severity: Severity, message: str, token: Token | None = None,
              cells: tuple[CellKey, ...] = ()) -> None:
@@ -185,6 +191,8 @@ class _Builder:
             return
         printed: dict[Row, RowNode] = {}
         foreign = _foreign_blocks(template, node) if section.number == 2 else {}
+        self.yuan = {t.value.target.key for t in node.items if isinstance(t, Token) and t.type == "HEADER"
+                     and isinstance(t.value.target, Column) and _in_yuan(_text(t))}
         for item in node.items:
             if isinstance(item, RowNode):
                 self._row(section, item, printed)
@@ -248,9 +256,9 @@ class _Builder:
         self.runs.append(Run(label, cells, printed, tuple(_span(v) for v in values), _span(where)))
 
     def _in_wan(self, cell: Cell, value: Value, token: Token) -> Value:
-        """A money value printed in 元, in the 万元 the template counts in (reported)."""
+        """A money value printed in 元 (or under a header in 元), in the 万元 the template counts in (reported)."""
         number = parse_number(_text(token)) if cell.kind == "decimal" and value is not None else None
-        if number is None or number[1] != "元":
+        if number is None or not (number[1] == "元" or (not number[1] and cell.column.key in self.yuan)):
             return value
         converted = Decimal(number[0]) / YUAN_PER_WAN
         self.note("number-unit-converted", "info",

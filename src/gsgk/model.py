@@ -104,7 +104,8 @@ class Cells(Mapping[CellKey, Value]):
     def is_inferred(self, key: KeyLike) -> bool:
         return self.template.cells[self.template.position(_name(key))].key in self.inferred
 
-    def replace(self, updates: Mapping[KeyLike, Value]) -> Cells:
+    def replace(self, updates: Mapping[CellKey, Value] | Mapping[tuple[str, str], Value] | Mapping[Cell, Value]
+                ) -> Cells:
         """A copy with some values changed (their provenance is dropped)."""
         values = list(self.data)
         spans = list(self.spans)

@@ -35,7 +35,8 @@ import attrs
 from .errors import UnknownCellError
 
 Kind = Literal["int", "signed-int", "decimal"]
-"""``int``: a count; ``signed-int``: a change that may be negative; ``decimal``: money in 万元."""
+"""``int``: a count; ``signed-int``: a change that may be negative; ``decimal``: money in 万元
+(a value printed in 元, or under a header in 元, is converted)."""
 
 
 @attrs.frozen
@@ -166,6 +167,7 @@ _FEES = Column(
         "本年度收费金额（单位：万元）",
         "收费金额（单位：万元）",
         "本年收费金额",
+        "本年收费金额（单位：元）",
     ),
     kind="decimal",
 )
@@ -214,7 +216,8 @@ ACTIVE_2019 = attrs.evolve(
             _PROCUREMENT,
             (
                 Column("procurement_items", "采购项目数量"),
-                Column("procurement_amount", "采购总金额", ("采购总金额（单位：万元）",), kind="decimal"),
+                Column("procurement_amount", "采购总金额", ("采购总金额（单位：万元）", "采购总金额（单位：元）"),
+                       kind="decimal"),
             ),
             (Row("procurement", "政府集中采购"),),
             _CONTENT,
