@@ -49,12 +49,12 @@ def _structure_report(data: Any, _: type) -> Report:
     if not isinstance(edition, int) or not isinstance(records, list):
         raise StructureError("not a report: edition must be a year and cells a list of records")
     cells = from_records(records, edition=edition).cells
-    report: Report = _report_from_fields({**fields, "cells": None}, Report)
+    report: Report = _report_from_fields(fields, Report)
     return attrs.evolve(report, cells=cells)
 
 
 converter.register_unstructure_hook(Cells, _unstructure_cells)
-converter.register_structure_hook(Cells, lambda v, _: v)  # built by _structure_report, with the edition
+converter.register_structure_hook(Cells, lambda v, _: from_records(v).cells)  # the records' edition
 _report_fields = make_dict_unstructure_fn(Report, converter)
 _report_from_fields = make_dict_structure_fn(Report, converter)
 converter.register_unstructure_hook(Report, _unstructure_report)
