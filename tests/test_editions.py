@@ -243,3 +243,19 @@ def test_money_under_a_header_in_yuan_is_stored_in_wan(shanghai: gsgk.Report) ->
     report = gsgk.loads(text)
     assert report == shanghai
     assert "number-unit-converted" in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize("layout", ["one cell per indented line", "space-separated cells"])
+def test_2019_report_in_copy_layouts(shanghai: gsgk.Report, layout: str) -> None:
+    lines: list[str] = []
+    for line in gsgk.dumps(shanghai).splitlines():
+        cells = [c for c in line.split("\t") if c]
+        if "\t" not in line:
+            lines.append(line)
+        elif layout == "space-separated cells":
+            lines.append(" ".join(cells))
+        else:
+            lines += [f"\t{c}" for c in cells] + [""]
+    report = gsgk.loads("\n".join(lines))
+    assert report.edition == 2019 and report.cells == shanghai.cells
+    assert [d for d in report.diagnostics if d.severity != "info"] == []
