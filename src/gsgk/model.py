@@ -158,6 +158,7 @@ class Report:
         return paragraphs
 
     def __getitem__(self, key: KeyLike) -> Value:
+        """A cell's value: ``report["received", "total"]`` (keys) or ``report[(3, row, column)]`` (labels)."""
         return self.cells[key]
 
     def _repr_html_(self) -> str:
