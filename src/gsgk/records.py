@@ -25,11 +25,8 @@ def to_records(report: Report) -> list[dict[str, Any]]:
     thing) and its ``value``: an ``int``, a ``Decimal`` (money, in 万元) or
     ``None`` for a blank cell.
     """
-    return [
-        {"edition": report.edition, "section": cell.section, "row": cell.row.label, "column": cell.column.label,
-         "row_key": cell.row.key, "column_key": cell.column.key, "value": value}
-        for cell, value in zip(report.template.cells, report.cells.data)
-    ]
+    return [dict(zip(RECORD_FIELDS, (report.edition, *cell.key, *cell.keys, value)))
+            for cell, value in zip(report.template.cells, report.cells.data)]
 
 
 def from_records(records: Iterable[Mapping[str, Any]], *, edition: int | None = None, **metadata: Any) -> Report:

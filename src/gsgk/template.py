@@ -508,11 +508,3 @@ EDITIONS: dict[int, Template] = {2019: TEMPLATE_2019, 2021: TEMPLATE}
 """Every edition by its year; the default is 2021."""
 EDITION = 2021
 """The edition a report is in unless its tables say otherwise."""
-
-
-def edition(year: int) -> Template:
-    """The template of an edition (``2019`` or ``2021``); ``ValueError`` for any other."""
-    try:
-        return EDITIONS[year]
-    except KeyError:
-        raise ValueError(f"no {year} edition of the template; editions: {sorted(EDITIONS)}") from None
