@@ -52,3 +52,17 @@ def test_records_name_each_cell_by_labels_and_keys(report: gsgk.Report) -> None:
     for record, cell in zip(gsgk.to_records(report), template.cells):
         assert (record["row_key"], record["column_key"]) == cell.keys
         assert report[cell.keys] == report[(record["section"], record["row"], record["column"])] == record["value"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(reports())
+def test_wide_frame_holds_every_cell_under_its_keys(report: gsgk.Report) -> None:
+    pytest.importorskip("pandas")
+    (row,) = gsgk.to_wide_frame([report]).to_dict("records")
+    assert row["edition"] == report.edition
+    for cell in EDITIONS[report.edition].cells:
+        value, got = report[cell], row[".".join(cell.keys)]
+        assert got != got if value is None else got == float(value)  # NaN for blank
+    others = {".".join(c.keys) for t in EDITIONS.values() for c in t.cells} - \
+        {".".join(c.keys) for c in EDITIONS[report.edition].cells}
+    assert all(row[name] != row[name] for name in others)
