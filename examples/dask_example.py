@@ -40,8 +40,8 @@ def corpus_frame(paths: list[str], *, scheduler: str | None = None, partitions: 
     return bag.to_dataframe(meta=_META).compute(scheduler=scheduler)
 
 
-_META = {"file": str, "organ": str, "year": "Int64", "section": "Int64", "row": str, "column": str,
-         "value": object, "error": str}
+_META = {"file": str, "organ": str, "year": "Int64", "edition": "Int64", "section": "Int64", "row": str,
+         "column": str, "row_key": str, "column_key": str, "value": object, "error": str}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,7 +3,8 @@
 A *valid* report is one the standard text form can express: its title is
 ``<organ><year>年政府信息公开工作年度报告`` (or there is no title, organ and
 year), paragraphs are sentences that end in ``。``, a signature comes with a
-publication date, and notes are sentences in table sections.
+publication date, and notes are sentences in table sections.  Reports are of
+either edition of the template (2019 or 2021).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from gsgk import Cells, Note, Report
 from gsgk.metadata import canonical_title
-from gsgk.template import TEMPLATE
+from gsgk.template import EDITIONS, TEMPLATE
 
 # Common characters of reports, without digits, numerals that open headings, or 报/年.
 WORDS = "政府信息公开工作主动依申请办理平台建设监督保障网站政务新媒体规范标准化解读回应关切群众企业服务数据管理制度"
@@ -36,14 +37,15 @@ def names() -> st.SearchStrategy[str]:
     return st.text(alphabet=NAMES, min_size=2, max_size=20)
 
 
-def cell_values() -> st.SearchStrategy[Cells]:
+def cell_values(edition: int = 2021) -> st.SearchStrategy[Cells]:
     def value(kind: str) -> st.SearchStrategy[int | Decimal | None]:
         if kind == "decimal":
             number = st.decimals(min_value=0, max_value=10**8, places=4, allow_nan=False, allow_infinity=False)
             return st.none() | number
-        return st.none() | st.integers(min_value=0, max_value=10**7)
+        return st.none() | st.integers(min_value=-(10**7) if kind == "signed-int" else 0, max_value=10**7)
 
-    return st.tuples(*(value(cell.kind) for cell in TEMPLATE.cells)).map(Cells)
+    cells = EDITIONS[edition].cells
+    return st.tuples(*(value(cell.kind) for cell in cells)).map(lambda values: Cells(values, edition=edition))
 
 
 @st.composite
@@ -61,7 +63,7 @@ def reports(draw: st.DrawFn) -> Report:
     organ = draw(names()) if titled else signature
     year = draw(st.integers(2000, 2099)) if titled else None
     return Report(
-        cells=draw(cell_values()),
+        cells=draw(st.sampled_from(sorted(EDITIONS)).flatmap(cell_values)),
         title=canonical_title(organ, year) if organ and year else None,
         organ=organ,
         year=year,

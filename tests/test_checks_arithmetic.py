@@ -67,9 +67,21 @@ def test_blank_cells_skip_their_identities() -> None:
     cells = report.cells.replace({(3, RECEIVED, "自然人"): None, (4, REVIEW, "总计"): None})
     found = check(Report(cells=cells, year=2023))
     assert [(f.code, f.severity, f.message) for f in found] == [
+        ("sum-total-blank", "warning",
+         "表四「行政复议」×「总计」空白，而它应合计的各项印有数值（「结果维持」1）；未补填"),
         ("cell-blank", "info", "表三「一、本年新收政府信息公开申请数量」有1栏空白（不同于0）：「自然人」"),
         ("cell-blank", "info", "表四「行政复议」有1栏空白（不同于0）：「总计」"),
     ]
+
+
+def test_blank_total_of_zeros_is_not_reported() -> None:
+    report = gsgk.load(SEED_003)
+    zeros = {("litigation_direct", c): 0 for c in ("upheld", "corrected", "other", "pending")}
+    blanked = report.cells.replace({**zeros, ("litigation_direct", "total"): None})
+    assert [f.code for f in check(Report(cells=blanked)) if f.code.startswith("sum-")] == []
+    handled = report.cells.replace({("handled_total", "natural_person"): None})
+    (found,) = [f for f in check(Report(cells=handled)) if f.code == "sum-total-blank"]
+    assert found.cells == ((3, "三、本年度办理结果/（七）总计", "自然人"),) and "「（一）予以公开」" in found.message
 
 
 def test_location_is_the_printed_row_of_a_parsed_report() -> None:

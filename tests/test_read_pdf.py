@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import gsgk
+from gsgk.blocks import Paragraph
 from gsgk.errors import GsgkError, InputError
 from gsgk.readers import detect
-from gsgk.blocks import Paragraph
 from gsgk.readers.pdf import MAX_PAGES, read_blocks
 from gsgk.readers.text import unify
 

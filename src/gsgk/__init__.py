@@ -3,6 +3,8 @@
 >>> import gsgk
 >>> report = gsgk.load("report.txt")                # text, HTML or DOCX
 >>> report.organ, report.year
+>>> report.edition                                  # 2021, or 2019 for reports on 2019 and 2020
+>>> report["received", "total"]                      # a cell by its stable keys
 >>> gsgk.to_records(report)                          # one dict per template cell
 >>> print(gsgk.dumps(report))                        # the standard form again
 """
@@ -13,17 +15,19 @@ from .api import build, dump, dumps, load, loads, parse, read_lines, report_from
 from .batch import load_many
 from .checks import check, check_series
 from .convert import structure, unstructure
-from .errors import GsgkError, InputError, MissingExtraError, ParseError, StructureError
+from .errors import GsgkError, InputError, MissingExtraError, ParseError, StructureError, UnknownCellError
 from .findings import Finding
-from .frames import to_frame
+from .frames import to_frame, to_wide_frame
 from .model import Cells, Note, Report, Span
 from .records import from_records, to_records
-from .template import TEMPLATE
+from .template import EDITIONS, TEMPLATE, TEMPLATE_2019
 
 __version__ = version("gsgk")
 
 __all__ = [
+    "EDITIONS",
     "TEMPLATE",
+    "TEMPLATE_2019",
     "Cells",
     "Finding",
     "GsgkError",
@@ -34,6 +38,7 @@ __all__ = [
     "Report",
     "Span",
     "StructureError",
+    "UnknownCellError",
     "build",
     "check",
     "check_series",
@@ -49,6 +54,7 @@ __all__ = [
     "structure",
     "to_frame",
     "to_records",
+    "to_wide_frame",
     "tokenize",
     "unstructure",
 ]

@@ -1,14 +1,18 @@
 """From parsed nodes to a :class:`~gsgk.model.Report`: structure checks and cell placement.
 
-The lexer has recognised every label; here the sections are ordered and
-counted, printed rows are matched to the template's rows, values are placed
-(:mod:`gsgk.recovery`), types are settled (counts are ``int``, the fee a
-``Decimal``), and the metadata is read from the title, signature and date.
+The lexer has recognised every label of every edition; here the report's
+edition is decided from what its tables print (captions, column headers and
+rows that only one edition has; a mix is read by its majority and reported),
+the sections are ordered and counted, printed rows are matched to that
+edition's rows, values are placed (:mod:`gsgk.recovery`), types are settled
+(counts are ``int``, money a ``Decimal`` in 万元, converted from 元 where a
+value says so), and the metadata is read from the title, signature and date.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from lark import Token
@@ -19,8 +23,11 @@ from .metadata import organ_and_year, year_in_text
 from .model import PROSE_FIELDS, Cells, Note, Report, Span, Value
 from .parser import Document, RowNode, SectionNode
 from .recovery import Run, place
-from .template import NUMERALS, SECTIONS, TEMPLATE, Block, Cell, Row, Section
-from .values import format_value
+from .template import EDITION, EDITIONS, NUMERALS, SECTIONS, Block, Cell, Column, Row, Section, Template
+from .values import format_value, parse_number
+from .vocabulary import key
+
+YUAN_PER_WAN = Decimal(10000)
 
 
 def build(document: Document, findings: Sequence[Finding], first_line: str = "") -> Report:
@@ -36,24 +43,79 @@ def _text(token: Token) -> str:
     return str(token)
 
 
-def _old_edition_blocks(node: SectionNode) -> dict[Block, Token]:
-    """The blocks whose header printed a 2019-edition column, with that header."""
-    old: dict[Block, Token] = {}
+def _editions(section: int, target: object) -> frozenset[int]:
+    """The editions whose table ``section`` has this caption, column or row (by its key)."""
+    found: set[int] = set()
+    for template in EDITIONS.values():
+        blocks = template.section(section).blocks
+        if isinstance(target, Block):
+            found.update(template.edition for b in blocks if b.caption == target.caption)
+        elif isinstance(target, Column):
+            found.update(template.edition for b in blocks for c in b.columns if c.key == target.key)
+        elif isinstance(target, Row):
+            found.update(template.edition for b in blocks for r in b.rows if r.key == target.key)
+    return frozenset(found)
+
+
+def _evidence(document: Document) -> Iterator[tuple[int, Token]]:
+    """``(edition, token)`` for every caption, header and row label only one edition has."""
+    for node in document.sections:
+        number = node.heading.value.target.number
+        if number not in (2, 3):
+            continue
+        for item in node.items:
+            token = item.label if isinstance(item, RowNode) else item
+            if token.type in ("CAPTION", "HEADER", "LABEL"):
+                editions = _editions(number, token.value.target)
+                if len(editions) == 1:
+                    yield next(iter(editions)), token
+
+
+def _foreign_blocks(template: Template, node: SectionNode) -> dict[Block, tuple[Token, Block]]:
+    """表二's blocks headed by another edition's columns: the first header, and that edition's block.
+
+    A block is foreign when its headers are exactly the other edition's columns
+    under the same caption, or are among them and not all among its own.
+    """
+    own = {block.caption: block for block in template.section(2).blocks}
+    printed: dict[Block, list[Token]] = {}
     block: Block | None = None
     for item in node.items:
         if isinstance(item, Token) and item.type == "CAPTION":
-            block = item.value.target
+            block = own.get(item.value.target.caption)
         elif isinstance(item, Token) and item.type == "HEADER" and block is not None \
-                and item.value.target in block.old_columns:
-            old.setdefault(block, item)
-    return old
+                and isinstance(item.value.target, Column):
+            printed.setdefault(block, []).append(item)
+    foreign: dict[Block, tuple[Token, Block]] = {}
+    for block, headers in printed.items():
+        keys = {h.value.target.key for h in headers}
+        mine = {c.key for c in block.columns}
+        for other in (b for t in EDITIONS.values() if t is not template for b in t.section(2).blocks
+                      if b.caption == block.caption and keys != mine):
+            theirs = {c.key for c in other.columns}
+            if keys == theirs or (keys <= theirs and not keys <= mine):
+                foreign[block] = (headers[0], other)
+    return foreign
+
+
+def _in_yuan(header: str) -> bool:
+    """Does a money column's header say its values are in 元 (not 万元)?"""
+    return "元" in header.replace("万元", "")
+
+
+def _is_group(section: Section, row: Row) -> bool:
+    """Does ``row`` (of another edition) stand for a group of rows in ``section``?"""
+    return any(r.label.startswith(row.label + "/") for b in section.blocks for r in b.rows)
 
 
 class _Builder:
     def __init__(self, findings: Sequence[Finding]) -> None:
         self.findings = list(findings)
+        self.lexed = len(self.findings)
         self.runs: list[Run] = []
         self.notes: list[Note] = []
+        self.template = EDITIONS[EDITION]
+        self.yuan: set[str] = set()  # the keys of money columns whose header says they are in 元
 
     def note(self, code: str, severity: Severity, message: str, token: Token | None = None,
              cells: tuple[CellKey, ...] = ()) -> None:
@@ -61,10 +123,11 @@ class _Builder:
         self.findings.append(Finding(code, severity, message, line, column, cells))
 
     def report(self, document: Document, first_line: str) -> Report:
+        self.template = EDITIONS[self._edition(document)]
         prose: dict[int, list[str]] = {n: [] for n in PROSE_FIELDS}
         seen: list[int] = []
         for node in document.sections:
-            section: Section = node.heading.value.target
+            section = self.template.section(node.heading.value.target.number)
             self._order(section, node.heading, seen)
             seen.append(section.number)
             if section.is_table:
@@ -77,13 +140,35 @@ class _Builder:
                 line=1, column=1, expected=f"a section heading such as 「{SECTIONS[1].heading}」",
                 source_line=first_line,
             )
-        for section in SECTIONS:
+        for section in self.template.sections:
             if section.number not in seen:
                 self.note("section-missing", "error" if section.is_table else "warning",
                           f"缺少第{section.numeral}部分「{section.heading}」",
-                          cells=tuple(c.key for c in TEMPLATE.section_cells(section.number)))
+                          cells=tuple(c.key for c in self.template.section_cells(section.number)))
         cells = self._cells()
         return self._metadata(document, cells, prose)
+
+    def _lexer_note(self, finding: Finding) -> None:
+        """A note on wording, listed among the lexer's notes in source order (as the lexer would have)."""
+        lexed = self.findings[: self.lexed]
+        at = next((i for i, f in enumerate(lexed) if (f.line or 0) > (finding.line or 0)), len(lexed))
+        self.findings.insert(at, finding)
+        self.lexed += 1
+
+    def _edition(self, document: Document) -> int:
+        """The edition most captions, headers and rows belong to (2021 on a tie); a mix is reported."""
+        votes = list(_evidence(document))
+        counts = Counter(edition for edition, _ in votes)
+        if not counts:
+            return EDITION
+        edition = max(sorted(counts), key=lambda e: (counts[e], e == EDITION))
+        minority = next((token for e, token in votes if e != edition), None)
+        if minority is not None:
+            shown = "、".join(f"{e}年版{counts[e]}处" for e in sorted(counts))
+            self.note("edition-mixed", "warning",
+                      f"表格兼用两版模板的栏目或行（{shown}，如「{minority}」）；按{edition}年版"
+                      f"（{EDITIONS[edition].document}）读取", minority)
+        return edition
 
     def _order(self, section: Section, heading: Token, seen: list[int]) -> None:
         if section.number in seen:
@@ -99,45 +184,63 @@ class _Builder:
                        if isinstance(t, Token) and t.type == "TEXT"]
         if not first:
             return
+        template = self.template
         if section.number == 4:
             values = tuple(t for t in node.items if isinstance(t, Token) and t.type in ("NUMBER", "BLANK"))
-            self._run(f"表{section.numeral}", TEMPLATE.section_cells(4), values, node.heading)
+            self._run(f"表{section.numeral}", template.section_cells(4), values, node.heading)
             return
         printed: dict[Row, RowNode] = {}
-        old = _old_edition_blocks(node)
+        foreign = _foreign_blocks(template, node) if section.number == 2 else {}
+        self.yuan = {t.value.target.key for t in node.items if isinstance(t, Token) and t.type == "HEADER"
+                     and isinstance(t.value.target, Column) and _in_yuan(_text(t))}
         for item in node.items:
             if isinstance(item, RowNode):
-                self._row(item, printed)
+                self._row(section, item, printed)
         for block in section.blocks:
-            if block in old:
-                cells = tuple(c.key for row in block.rows for c in TEMPLATE.row_cells(section.number, row))
-                columns = "、".join(c.label for c in block.old_columns)
-                self.note("block-old-edition", "error",
-                          f"{block.caption}按2019年版模板的栏目（{columns}）填报，与2021年版不同；其数值未计入",
-                          old[block], cells)
+            if block in foreign:
+                header, other = foreign[block]
+                cells = tuple(c.key for row in block.rows for c in template.row_cells(section.number, row))
+                columns = "、".join(c.label for c in other.columns)
+                self.note("block-other-edition", "error",
+                          f"{block.caption}按另一版模板的栏目（{columns}）填报，与{template.edition}年版不同；"
+                          "其数值未计入", header, cells)
                 continue
             for row in block.rows:
                 if row in printed:
                     node_ = printed[row]
-                    self._run(row.leaf, TEMPLATE.row_cells(section.number, row), node_.values, node_.label)
+                    self._run(row.leaf, template.row_cells(section.number, row), node_.values, node_.label)
                 else:
-                    cells = tuple(c.key for c in TEMPLATE.row_cells(section.number, row))
+                    cells = tuple(c.key for c in template.row_cells(section.number, row))
                     self.note("row-missing", "warning", f"表{section.numeral}缺少「{row.leaf}」行", node.heading, cells)
 
-    def _row(self, item: RowNode, printed: dict[Row, RowNode]) -> None:
+    def _row(self, section: Section, item: RowNode, printed: dict[Row, RowNode]) -> None:
         target = item.label.value.target
         shown = "、".join(_text(v) for v in item.values)
+        own = self._own_row(section, target) if isinstance(target, Row) else None
         if target is None:
             self.note("row-unknown", "warning",
                       f"未识别的行「{item.label}」（数值：{shown or '无'}）未计入", item.label)
-        elif isinstance(target, str):
+        elif isinstance(target, str) or (own is None and _is_group(section, target)):
+            group = target if isinstance(target, str) else target.leaf
             self.note("row-group-values", "warning",
-                      f"分组标签「{item.label}」带有数值（{shown}）；2021年模板中该组的数据按子项填报，未计入",
+                      f"分组标签「{group}」带有数值（{shown}）；{self.template.edition}年版模板中该组的数据按子项填报，未计入",
                       item.label)
-        elif target in printed:
-            self.note("row-duplicate", "warning", f"「{target.leaf}」行重复出现；以第一次为准", item.label)
+        elif own is None:
+            self.note("row-other-edition", "warning",
+                      f"「{target.leaf}」行不属于{self.template.edition}年版模板（数值：{shown or '无'}），未计入",
+                      item.label)
+        elif own in printed:
+            self.note("row-duplicate", "warning", f"「{own.leaf}」行重复出现；以第一次为准", item.label)
         else:
-            printed[target] = item
+            if own.leaf != target.leaf and key(_text(item.label)) == key(target.leaf):  # the other edition's word
+                self._lexer_note(Finding("label-variant", "info", f"「{item.label}」按模板的「{own.leaf}」识别",
+                                         item.label.line, item.label.column))
+            printed[own] = item
+
+    @staticmethod
+    def _own_row(section: Section, target: Row) -> Row | None:
+        """The row of the report's edition with the key of ``target`` (a row of either edition)."""
+        return next((r for b in section.blocks for r in b.rows if r.key == target.key), None)
 
     def _run(self, label: str, cells: tuple[Cell, ...], values: tuple[Token, ...], where: Token) -> None:
         keys = tuple(c.key for c in cells)
@@ -145,26 +248,38 @@ class _Builder:
             self.note("row-no-values", "warning", f"「{label}」没有印出数值", where, keys)
             return
         printed = tuple(v.value.target if v.type == "NUMBER" else None for v in values)
+        if len(values) == len(cells):
+            printed = tuple(self._in_wan(c, v, t) for c, v, t in zip(cells, printed, values))
         blanks = tuple(c.key for c, v in zip(cells, printed) if v is None) if len(values) == len(cells) else ()
         if blanks:
             self.note("cell-blank", "info", f"「{label}」有{len(blanks)}栏空白（不同于0）", where, blanks)
         self.runs.append(Run(label, cells, printed, tuple(_span(v) for v in values), _span(where)))
 
+    def _in_wan(self, cell: Cell, value: Value, token: Token) -> Value:
+        """A money value printed in 元 (or under a header in 元), in the 万元 the template counts in (reported)."""
+        number = parse_number(_text(token)) if cell.kind == "decimal" and value is not None else None
+        if number is None or not (number[1] == "元" or (not number[1] and cell.column.key in self.yuan)):
+            return value
+        converted = Decimal(number[0]) / YUAN_PER_WAN
+        self.note("number-unit-converted", "info",
+                  f"{cell.describe()}印为「{token}」，按{format_value(converted)}万元计", token, (cell.key,))
+        return converted
+
     def _cells(self) -> Cells:
-        placed = place(self.runs, TEMPLATE.identities)
+        placed = place(self.runs, self.template.identities)
         self.findings += placed.findings
         values: list[Value] = []
         spans: list[Span | None] = []
-        for cell in TEMPLATE.cells:
+        for cell in self.template.cells:
             value = placed.values.get(cell.key)
             span = placed.spans.get(cell.key)
             values.append(self._typed(cell, value, span))
             spans.append(span)
-        return Cells(tuple(values), tuple(spans), frozenset(placed.inferred))
+        return Cells(tuple(values), tuple(spans), frozenset(placed.inferred), edition=self.template.edition)
 
     def _typed(self, cell: Cell, value: Value, span: Span | None) -> Value:
-        """``value`` as the cell's type: the fee a ``Decimal``, counts whole ``int``s."""
-        if value is None or (cell.kind == "int" and isinstance(value, int)):
+        """``value`` as the cell's type: money a ``Decimal``, counts whole ``int``s."""
+        if value is None or (cell.kind != "decimal" and isinstance(value, int)):
             return value
         if cell.kind == "decimal":
             return Decimal(value)

@@ -62,3 +62,18 @@ def display_width(text: str) -> int:
 
 class StructureError(GsgkError, ValueError):
     """Data handed to ``from_records`` or ``structure`` does not describe a report."""
+
+
+class UnknownCellError(GsgkError, KeyError):
+    """A cell named by labels or keys that the report's edition of the template does not have.
+
+    The message names the nearest valid keys; ``str()`` is the message itself
+    (not a quoted key, as for a plain ``KeyError``).
+    """
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return self.message

@@ -22,7 +22,7 @@ from .findings import Finding, Severity
 from .layout import Line
 from .metadata import organ_and_year
 from .pieces import Piece, table_pieces
-from .template import ACTIVE, APPEALS, REQUESTS, SECTIONS, Block, Row, Section
+from .template import APPEALS, EDITIONS, REQUESTS, SECTIONS, Block, Row, Section
 from .values import parse_date, parse_number
 from .vocabulary import Match, heading, key, lookup
 
@@ -221,7 +221,7 @@ class _Lexer:
                 continue
             followed = i + 1 < len(pieces) and pieces[i + 1].kind != "text"
             match = _choose(lookup(section.number, piece.text), body, followed)
-            if match is None or (body and followed and match.kind in ("column", "header", "old")):
+            if match is None or (body and followed and match.kind in ("column", "header")):
                 self._unknown(piece, followed)
             elif match.kind == "caption":
                 assert isinstance(match.target, Block)
@@ -248,13 +248,10 @@ class _Lexer:
         if not matches:
             self.note("header-unknown", "warning", f"表头「{piece.text}」不是模板中的表头",
                       piece.line, piece.column)
-        elif block is not None and all(m.block is not block for m in matches):
+        elif block is not None and all(m.block is None or m.block.caption != block.caption for m in matches):
             own = ", ".join(f"「{c.label}」" for c in block.columns)
             self.note("header-foreign", "warning",
                       f"{block.caption}的表头印为「{piece.text}」，模板为{own}", piece.line, piece.column)
-        elif matches[0].kind == "old":
-            self.note("header-old-edition", "warning",
-                      f"表头「{piece.text}」是2019年版模板的栏目，与2021年版不同", piece.line, piece.column)
         elif matches[0].quality in ("variant", "fuzzy"):
             self._loose(matches[0], piece, "header")
         target = matches[0].target if matches else None
@@ -276,8 +273,8 @@ class _Lexer:
 
 
 _PREFERENCE = {
-    False: ("caption", "column", "header", "old", "group", "row"),
-    True: ("caption", "row", "group", "column", "header", "old"),
+    False: ("caption", "column", "header", "group", "row"),
+    True: ("caption", "row", "group", "column", "header"),
 }
 
 
@@ -289,15 +286,17 @@ def _choose(matches: tuple[Match, ...], body: bool, followed: bool) -> Match | N
     if matches[0].quality == "fragment":
         return matches[0] if not body else None
     best = min(matches, key=lambda m: order.index(m.kind))
-    if best.kind == "row" and best.quality != "exact" and not followed:
-        headers = [m for m in matches if m.kind in ("column", "header")]
-        if headers:
-            return headers[0]
+    if best.kind == "row" and not followed:
+        # a row of one edition that is a group of another (（六）其他处理) is a group without values
+        groups = [m for m in matches if m.kind == "group"]
+        headers = [m for m in matches if m.kind in ("column", "header")] if best.quality != "exact" else []
+        if groups or headers:
+            return (groups or headers)[0]
     return best
 
 
 _OPENERS = {
-    2: {key(block.caption or "") for block in ACTIVE.blocks},
+    2: {key(block.caption or "") for t in EDITIONS.values() for block in t.section(2).blocks},
     3: {key(word) for word in REQUESTS.blocks[0].header_words[:2]},
     4: {key(APPEALS.blocks[0].rows[0].leaf)},
 }

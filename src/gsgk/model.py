@@ -1,9 +1,12 @@
 """The typed report model: immutable attrs classes built from the template.
 
 A :class:`Report` holds the prose of 一、五、六 verbatim, the metadata the
-report prints (title, organ, year, publication date, signature) and its 200
-numeric cells in a :class:`Cells` mapping keyed by the template's canonical
-labels.  ``None`` is a blank cell, distinct from ``0``.  Where a value came
+report prints (title, organ, year, publication date, signature) and its
+numeric cells in a :class:`Cells` mapping keyed by the canonical labels of the
+report's edition of the template (200 cells in 2021, 198 in 2019; the edition
+travels with the cells: ``report.edition``).  A cell is also reachable by its
+stable keys: ``report["received", "total"]``.  ``None`` is a blank cell,
+distinct from ``0``.  Where a value came
 from (line and column) and whether it was inferred travel with the cells but
 take no part in equality, so a report equals its own round trip.
 """
@@ -17,11 +20,13 @@ from decimal import Decimal
 import attrs
 
 from .findings import CellKey, Finding
-from .template import TEMPLATE, Cell
+from .template import EDITION, EDITIONS, Cell, CellName, Template
 
 Number = int | Decimal
 Value = int | Decimal | None
-KeyLike = Cell | CellKey
+KeyLike = Cell | CellName
+"""A cell: a template :class:`~gsgk.template.Cell`, its labels ``(section, row, column)``
+or its keys ``(row key, column key)``."""
 
 
 @attrs.frozen
@@ -32,14 +37,20 @@ class Span:
     column: int
 
 
-def _key(key: KeyLike) -> CellKey:
+def _name(key: KeyLike) -> CellName:
     return key.key if isinstance(key, Cell) else key
 
 
-def _check_values(_: object, __: object, values: tuple[Value, ...]) -> None:
-    if len(values) != len(TEMPLATE.cells):
-        raise ValueError(f"Cells needs {len(TEMPLATE.cells)} values, got {len(values)}")
-    for cell, value in zip(TEMPLATE.cells, values):
+def _check_edition(_: object, __: object, edition: int) -> None:
+    if edition not in EDITIONS:
+        raise ValueError(f"no {edition} edition of the template; editions: {sorted(EDITIONS)}")
+
+
+def _check_values(instance: Cells, _: object, values: tuple[Value, ...]) -> None:
+    cells = instance.template.cells
+    if len(values) != len(cells):
+        raise ValueError(f"Cells of the {instance.edition} edition needs {len(cells)} values, got {len(values)}")
+    for cell, value in zip(cells, values):
         if value is None:
             continue
         wanted: type = Decimal if cell.kind == "decimal" else int
@@ -49,9 +60,11 @@ def _check_values(_: object, __: object, values: tuple[Value, ...]) -> None:
 
 @attrs.frozen
 class Cells(Mapping[CellKey, Value]):
-    """The 200 numeric cells, keyed by ``(section, row label, column label)``.
+    """The numeric cells of one edition, keyed by ``(section, row label, column label)``.
 
-    Also indexable by a template :class:`~gsgk.template.Cell`.  ``span(key)``
+    Also indexable by a template :class:`~gsgk.template.Cell` or by the stable
+    keys ``(row key, column key)``; an unknown name raises
+    :class:`~gsgk.UnknownCellError` naming the nearest keys.  ``span(key)``
     tells where a value was read, ``is_inferred(key)`` whether gsgk derived it
     from the template's sums because the report dropped it.
     """
@@ -59,40 +72,49 @@ class Cells(Mapping[CellKey, Value]):
     data: tuple[Value, ...] = attrs.field(validator=_check_values)
     spans: tuple[Span | None, ...] = attrs.field(eq=False, repr=False)
     inferred: frozenset[CellKey] = attrs.field(eq=False, repr=False, factory=frozenset)
+    edition: int = attrs.field(default=EDITION, kw_only=True, validator=_check_edition)
 
     @spans.default
     def _no_spans(self) -> tuple[Span | None, ...]:
         return (None,) * len(self.data)
 
     @classmethod
-    def blank(cls) -> Cells:
-        """Every cell blank."""
-        return cls((None,) * len(TEMPLATE.cells))
+    def blank(cls, edition: int = EDITION) -> Cells:
+        """Every cell of ``edition`` blank."""
+        return cls((None,) * len(EDITIONS[edition].cells), edition=edition)
+
+    @property
+    def template(self) -> Template:
+        """The edition of the template these cells fill."""
+        return EDITIONS[self.edition]
 
     def __getitem__(self, key: KeyLike) -> Value:
-        return self.data[TEMPLATE.index[_key(key)]]
+        return self.data[self.template.position(_name(key))]
 
     def __iter__(self) -> Iterator[CellKey]:
-        return iter(TEMPLATE.index)
+        return iter(self.template.index)
 
     def __len__(self) -> int:
         return len(self.data)
 
     def span(self, key: KeyLike) -> Span | None:
         """Where the value of ``key`` was read, if it was read from a source."""
-        return self.spans[TEMPLATE.index[_key(key)]]
+        return self.spans[self.template.position(_name(key))]
 
     def is_inferred(self, key: KeyLike) -> bool:
-        return _key(key) in self.inferred
+        return self.template.cells[self.template.position(_name(key))].key in self.inferred
 
-    def replace(self, updates: Mapping[CellKey, Value]) -> Cells:
+    def replace(self, updates: Mapping[CellKey, Value] | Mapping[tuple[str, str], Value] | Mapping[Cell, Value]
+                ) -> Cells:
         """A copy with some values changed (their provenance is dropped)."""
         values = list(self.data)
         spans = list(self.spans)
+        changed: set[CellKey] = set()
         for key, value in updates.items():
-            i = TEMPLATE.index[_key(key)]
+            i = self.template.position(_name(key))
             values[i], spans[i] = value, None
-        return Cells(tuple(values), tuple(spans), self.inferred - set(map(_key, updates)))
+            changed.add(self.template.cells[i].key)
+        return Cells(tuple(values), tuple(spans), self.inferred - changed, edition=self.edition)
 
 
 @attrs.frozen
@@ -120,12 +142,23 @@ class Report:
     signature: str | None = None
     diagnostics: tuple[Finding, ...] = attrs.field(default=(), eq=False, repr=False)
 
+    @property
+    def edition(self) -> int:
+        """The edition of the template the report is printed in: 2019 or 2021."""
+        return self.cells.edition
+
+    @property
+    def template(self) -> Template:
+        """The report's edition of the template (its sections, cells and sums)."""
+        return self.cells.template
+
     def prose(self, section: int) -> tuple[str, ...]:
         """The paragraphs of prose section 1 (一), 5 (五) or 6 (六)."""
         paragraphs: tuple[str, ...] = getattr(self, PROSE_FIELDS[section])
         return paragraphs
 
     def __getitem__(self, key: KeyLike) -> Value:
+        """A cell's value: ``report["received", "total"]`` (keys) or ``report[(3, row, column)]`` (labels)."""
         return self.cells[key]
 
     def _repr_html_(self) -> str:

@@ -7,46 +7,87 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .errors import StructureError
+from .errors import StructureError, UnknownCellError
 from .model import METADATA_FIELDS, Cells, Report, Value
-from .template import TEMPLATE, Cell
+from .template import EDITION, EDITIONS, Cell, CellName, Template
+
+RECORD_FIELDS = ("edition", "section", "row", "column", "row_key", "column_key", "value")
+"""The keys of every record :func:`to_records` makes, in order."""
 
 
 def to_records(report: Report) -> list[dict[str, Any]]:
-    """One ``{"section", "row", "column", "value"}`` dict per template cell, in template order.
+    """One dict per template cell of the report's edition, in template order.
 
-    Labels are the canonical ones (as in ``cells-2021.tsv``); ``value`` is an
-    ``int``, a ``Decimal`` (the fee, in 万元) or ``None`` for a blank cell.
+    Each has the keys of :data:`RECORD_FIELDS`: the ``edition`` (2019 or 2021),
+    the cell's canonical labels (``section``, ``row``, ``column``, as in that
+    edition's ``cells-*.tsv``), its stable English keys (``row_key``,
+    ``column_key``: the same in both editions where the cell means the same
+    thing) and its ``value``: an ``int``, a ``Decimal`` (money, in 万元) or
+    ``None`` for a blank cell.
     """
-    return [
-        {"section": cell.section, "row": cell.row.label, "column": cell.column.label, "value": value}
-        for cell, value in zip(TEMPLATE.cells, report.cells.data)
-    ]
+    return [dict(zip(RECORD_FIELDS, (report.edition, *cell.key, *cell.keys, value)))
+            for cell, value in zip(report.template.cells, report.cells.data)]
 
 
-def from_records(records: Iterable[Mapping[str, Any]], **metadata: Any) -> Report:
+def from_records(records: Iterable[Mapping[str, Any]], *, edition: int | None = None, **metadata: Any) -> Report:
     """A report from cell records (as :func:`to_records` makes them) and metadata fields.
 
-    Cells without a record are blank.  Values may be numbers or numeric
-    strings; ``None``, ``""`` and NaN mean blank.  Unknown cells, duplicates
-    and values that are not numbers raise :class:`~gsgk.StructureError`.
+    A record names its cell by labels (``section``, ``row``, ``column``) or by
+    keys (``row_key``, ``column_key``).  The edition is ``edition``, else the
+    records' ``edition`` field (one for all), else 2021.  Cells without a
+    record are blank.  Values may be numbers or numeric strings; ``None``,
+    ``""`` and NaN mean blank.  Unknown cells, duplicates, mixed editions and
+    values that are not numbers raise :class:`~gsgk.StructureError`.
     """
     unknown = set(metadata) - set(METADATA_FIELDS)
     if unknown:
         raise StructureError(f"unknown report fields {sorted(unknown)}; expected some of {list(METADATA_FIELDS)}")
-    values: dict[tuple[int, str, str], Value] = {}
+    records = list(records)
+    chosen = _edition(records) if edition is None else edition
+    if chosen not in EDITIONS:
+        raise StructureError(f"no {chosen} edition of the template; editions: {sorted(EDITIONS)}")
+    template = EDITIONS[chosen]
+    values: dict[int, Value] = {}
     for i, record in enumerate(records):
-        try:
-            key = (int(record["section"]), str(record["row"]), str(record["column"]))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise StructureError(f"record {i}: needs section, row and column ({exc})") from None
-        if key not in TEMPLATE.index:
-            raise StructureError(f"record {i}: {key} is not a cell of the template")
-        if key in values:
-            raise StructureError(f"record {i}: {key} appears twice")
-        values[key] = coerce(TEMPLATE.cells[TEMPLATE.index[key]], record.get("value"), f"record {i}")
-    cells = Cells(tuple(values.get(cell.key) for cell in TEMPLATE.cells))
+        position = _position(template, record, i)
+        if position in values:
+            raise StructureError(f"record {i}: {template.cells[position].key} appears twice")
+        values[position] = coerce(template.cells[position], record.get("value"), f"record {i}")
+    cells = Cells(tuple(values.get(i) for i in range(len(template.cells))), edition=template.edition)
     return Report(cells=cells, **metadata)
+
+
+def _edition(records: list[Mapping[str, Any]]) -> int:
+    """The one edition the records name (2021 if none does)."""
+    named: set[int] = set()
+    for i, record in enumerate(records):
+        value = record.get("edition")
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            continue
+        try:
+            named.add(int(value))
+        except (TypeError, ValueError):
+            raise StructureError(f"record {i}: edition {value!r} is not a year") from None
+    if len(named) > 1:
+        raise StructureError(f"records of several editions {sorted(named)}: one report is in one edition")
+    return named.pop() if named else EDITION
+
+
+def _position(template: Template, record: Mapping[str, Any], i: int) -> int:
+    """Where the cell a record names stands in ``template.cells``."""
+    name: CellName
+    try:
+        if "row" in record or "column" in record:
+            name = (int(record["section"]), str(record["row"]), str(record["column"]))
+        else:
+            name = (str(record["row_key"]), str(record["column_key"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StructureError(f"record {i}: needs section, row and column, or row_key and column_key ({exc})") \
+            from None
+    try:
+        return template.position(name)
+    except UnknownCellError as exc:
+        raise StructureError(f"record {i}: {exc}") from None
 
 
 def coerce(cell: Cell, value: Any, where: str) -> Value:

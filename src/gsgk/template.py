@@ -1,12 +1,22 @@
-"""The national template (国办公开办函〔2021〕30号) as data: the one place to change a label.
+"""The national template in its two editions, as data: the one place to change a label.
 
 Everything else derives from the objects built here: the lexer's vocabulary,
 the grammar's terminals, the model's cells, ``to_records``, the renderers and
 the checks.  A *section* is one of the six numbered parts; a table section has
-*blocks* (表二 has four, one per 第二十条 item; 表三 and 表四 have one); a block
-has *columns* and *rows*; a template *cell* is a (row, column) of a block.
+*blocks* (表二 has one per 第二十条 item; 表三 and 表四 have one); a block has
+*columns* and *rows*; a template *cell* is a (row, column) of a block.
 
-Labels are the canonical wording (exactly as in ``cells-2021.tsv``).  Row
+Two *editions* (:data:`EDITIONS`): 2021 (国办公开办函〔2021〕30号, reports
+from 2021 on; :data:`TEMPLATE`) and 2019 (国办公开办函〔2019〕60号, reports on
+2019 and 2020; :data:`TEMPLATE_2019`).  They share sections 一、四、五、六 and
+all of 表三 but （六）其他处理 (one row in 2019, three items in 2021); 表二
+differs (five sub-tables in 2019, other columns).  What they share is written
+once below.  Every row and column has a stable English ``key``; a cell is named
+by its ``(row key, column key)`` pair, the same pair in both editions where the
+cell means the same thing (``("received", "total")``), so series line up.
+
+Labels are the canonical wording (exactly as in ``cells-2021.tsv`` and
+``cells-2019.tsv``).  Row
 labels are paths: ``三、本年度办理结果/（三）不予公开/1.属于国家秘密`` names
 the leaf ``1.属于国家秘密`` under two group labels.  ``variants`` list wordings
 seen in real reports (old editions, typos, abbreviations); they are recognised
@@ -15,13 +25,18 @@ on input and reported, never written back.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Literal
 
 import attrs
 
-Kind = Literal["int", "decimal"]
+from .errors import UnknownCellError
+
+Kind = Literal["int", "signed-int", "decimal"]
+"""``int``: a count; ``signed-int``: a change that may be negative; ``decimal``: money in 万元
+(a value printed in 元, or under a header in 元, is converted)."""
 
 
 @attrs.frozen
@@ -60,18 +75,12 @@ class Row:
 
 @attrs.frozen
 class Block:
-    """A table (or one of 表二's sub-tables): caption, header words, columns, rows.
-
-    ``old_columns`` are the columns the 2019 edition (国办公开办函〔2019〕60号)
-    printed instead: a block headed by them counts other things, so its values
-    are not placed into this edition's cells.
-    """
+    """A table (or one of 表二's sub-tables): caption, header words, columns, rows."""
 
     caption: str | None
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     header_words: tuple[str, ...] = ()
-    old_columns: tuple[Column, ...] = ()
 
 
 @attrs.frozen
@@ -108,6 +117,11 @@ class Cell:
         return (self.section, self.row.label, self.column.label)
 
     @property
+    def keys(self) -> tuple[str, str]:
+        """The stable English name of the cell: ``(row key, column key)``."""
+        return (self.row.key, self.column.key)
+
+    @property
     def kind(self) -> Kind:
         return self.column.kind
 
@@ -133,12 +147,13 @@ class Identity:
 NUMERALS = ("一", "二", "三", "四", "五", "六")
 
 # --- 表二 ---------------------------------------------------------------------
-_OLD_DOCUMENTS = (
-    Column("old_made", "本年新制作数量"),
-    Column("old_published", "本年新公开数量"),
-    Column("old_total", "对外公开总数量"),
-)
-_OLD_ITEMS = (Column("old_previous", "上一年项目数量"), Column("old_change", "本年增/减"))
+_CONTENT = ("信息内容",)
+_RULES = Row("rules", "规章")
+_LICENSING = Row("licensing", "行政许可")
+_PENALTIES = (Row("penalties", "行政处罚"), Row("coercion", "行政强制"))
+_FEE_ROW = Row("fees", "行政事业性收费")
+_DOCUMENTS, _SERVICES, _ENFORCEMENT, _CHARGES, _PROCUREMENT = (
+    f"第二十条第（{n}）项" for n in ("一", "五", "六", "八", "九"))
 
 _ISSUED = Column("issued", "本年制发件数", ("本年制发数量",))
 _REPEALED = Column("repealed", "本年废止件数", ("本年废止数量",))
@@ -152,6 +167,7 @@ _FEES = Column(
         "本年度收费金额（单位：万元）",
         "收费金额（单位：万元）",
         "本年收费金额",
+        "本年收费金额（单位：元）",
     ),
     kind="decimal",
 )
@@ -163,35 +179,48 @@ ACTIVE = Section(
     ("主动公开政府信息的情况",),
     blocks=(
         Block(
-            "第二十条第（一）项",
+            _DOCUMENTS,
             (_ISSUED, _REPEALED, _IN_FORCE),
+            (_RULES, Row("normative_documents", "行政规范性文件", ("规范性文件",))),
+            _CONTENT,
+        ),
+        Block(_SERVICES, (_DECISIONS,), (_LICENSING,), _CONTENT),
+        Block(_ENFORCEMENT, (_DECISIONS,), _PENALTIES, _CONTENT),
+        Block(_CHARGES, (_FEES,), (_FEE_ROW,), _CONTENT),
+    ),
+)
+
+# 2019 edition: other columns (items listed a year ago and their change), two more rows, 第（九）项.
+_MADE = Column("made", "本年新制作数量")
+_PUBLISHED = Column("published", "本年新公开数量")
+_PUBLISHED_TOTAL = Column("published_total", "对外公开总数量")
+_ITEMS_BEFORE = Column("items_last_year", "上一年项目数量")
+_ITEMS_CHANGE = Column("items_change", "本年增/减", kind="signed-int")
+_DECISIONS_2019 = Column("decisions", "处理决定数量")
+_ITEMS = (_ITEMS_BEFORE, _ITEMS_CHANGE)
+
+ACTIVE_2019 = attrs.evolve(
+    ACTIVE,
+    blocks=(
+        Block(
+            _DOCUMENTS,
+            (_MADE, _PUBLISHED, _PUBLISHED_TOTAL),
+            (_RULES, Row("normative_documents", "规范性文件")),
+            _CONTENT,
+        ),
+        Block(_SERVICES, (*_ITEMS, _DECISIONS_2019),
+              (_LICENSING, Row("other_services", "其他对外管理服务事项")), _CONTENT),
+        Block(_ENFORCEMENT, (*_ITEMS, _DECISIONS_2019), _PENALTIES, _CONTENT),
+        Block(_CHARGES, _ITEMS, (_FEE_ROW,), _CONTENT),
+        Block(
+            _PROCUREMENT,
             (
-                Row("rules", "规章"),
-                Row("normative_documents", "行政规范性文件", ("规范性文件",)),
+                Column("procurement_items", "采购项目数量"),
+                Column("procurement_amount", "采购总金额", ("采购总金额（单位：万元）", "采购总金额（单位：元）"),
+                       kind="decimal"),
             ),
-            ("信息内容",),
-            _OLD_DOCUMENTS,
-        ),
-        Block(
-            "第二十条第（五）项",
-            (_DECISIONS,),
-            (Row("licensing", "行政许可"),),
-            ("信息内容",),
-            _OLD_ITEMS,
-        ),
-        Block(
-            "第二十条第（六）项",
-            (_DECISIONS,),
-            (Row("penalties", "行政处罚"), Row("coercion", "行政强制")),
-            ("信息内容",),
-            _OLD_ITEMS,
-        ),
-        Block(
-            "第二十条第（八）项",
-            (_FEES,),
-            (Row("fees", "行政事业性收费"),),
-            ("信息内容",),
-            _OLD_ITEMS,
+            (Row("procurement", "政府集中采购"),),
+            _CONTENT,
         ),
     ),
 )
@@ -203,80 +232,79 @@ _UNABLE = f"{_RESULTS}/（四）无法提供"
 _NOT_PROCESSED = f"{_RESULTS}/（五）不予处理"
 _OTHER_HANDLING = f"{_RESULTS}/（六）其他处理"
 
-REQUESTS = Section(
-    3,
-    "三",
-    "收到和处理政府信息公开申请情况",
-    ("收到和处理政府信息公开申请的情况", "收到和处理政府信息公开申请"),
-    blocks=(
-        Block(
-            None,
-            (
-                Column("natural_person", "自然人"),
-                Column("business", "商业企业"),
-                Column("research", "科研机构"),
-                Column("public_interest", "社会公益组织"),
-                Column("legal_services", "法律服务机构"),
-                Column("other", "其他"),
-                Column("total", "总计", ("合计",)),
-            ),
-            (
-                Row("received", "一、本年新收政府信息公开申请数量"),
-                Row("carried_over", "二、上年结转政府信息公开申请数量"),
-                Row("disclosed", f"{_RESULTS}/（一）予以公开"),
-                Row(
-                    "partly_disclosed",
-                    f"{_RESULTS}/（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-                    ("（二）部分公开",),
-                ),
-                Row("withheld_state_secret", f"{_WITHHELD}/1.属于国家秘密"),
-                Row(
-                    "withheld_prohibited",
-                    f"{_WITHHELD}/2.其他法律行政法规禁止公开",
-                    ("2.其他法律法规禁止公开",),
-                ),
-                Row("withheld_security", f"{_WITHHELD}/3.危及“三安全一稳定”"),
-                Row("withheld_third_party", f"{_WITHHELD}/4.保护第三方合法权益"),
-                Row("withheld_internal", f"{_WITHHELD}/5.属于三类内部事务信息"),
-                Row("withheld_process", f"{_WITHHELD}/6.属于四类过程性信息"),
-                Row("withheld_enforcement", f"{_WITHHELD}/7.属于行政执法案卷"),
-                Row("withheld_inquiry", f"{_WITHHELD}/8.属于行政查询事项"),
-                Row("unable_not_held", f"{_UNABLE}/1.本机关不掌握相关政府信息"),
-                Row("unable_needs_making", f"{_UNABLE}/2.没有现成信息需要另行制作"),
-                Row(
-                    "unable_unclear",
-                    f"{_UNABLE}/3.补正后申请内容仍不明确",
-                    ("3.补证后申请内容仍不明确",),
-                ),
-                Row("rejected_petition", f"{_NOT_PROCESSED}/1.信访举报投诉类申请"),
-                Row("rejected_repeated", f"{_NOT_PROCESSED}/2.重复申请"),
-                Row("rejected_publication", f"{_NOT_PROCESSED}/3.要求提供公开出版物"),
-                Row("rejected_excessive", f"{_NOT_PROCESSED}/4.无正当理由大量反复申请"),
-                Row(
-                    "rejected_confirmation",
-                    f"{_NOT_PROCESSED}/5.要求行政机关确认或重新出具已获取信息",
-                ),
-                Row(
-                    "other_no_correction",
-                    f"{_OTHER_HANDLING}/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                    ("1.申请人无正当理由逾期不补证、行政机关不再处理其政府信息公开申请",),
-                ),
-                Row(
-                    "other_unpaid",
-                    f"{_OTHER_HANDLING}/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                ),
-                Row("other_other", f"{_OTHER_HANDLING}/3.其他"),
-                Row("handled_total", f"{_RESULTS}/（七）总计", ("（七）合计",)),
-                Row("carried_forward", "四、结转下年度继续办理"),
-            ),
-            (
-                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-                "申请人情况",
-                "法人或其他组织",
-            ),
-        ),
-    ),
+_APPLICANTS = (
+    Column("natural_person", "自然人"),
+    Column("business", "商业企业"),
+    Column("research", "科研机构"),
+    Column("public_interest", "社会公益组织"),
+    Column("legal_services", "法律服务机构"),
+    Column("other", "其他"),
+    Column("total", "总计", ("合计",)),
 )
+_REQUESTS_HEADER = (
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "申请人情况",
+    "法人或其他组织",
+)
+_RESULTS_BEFORE_OTHER = (
+    Row("received", "一、本年新收政府信息公开申请数量"),
+    Row("carried_over", "二、上年结转政府信息公开申请数量"),
+    Row("disclosed", f"{_RESULTS}/（一）予以公开"),
+    Row(
+        "partly_disclosed",
+        f"{_RESULTS}/（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        ("（二）部分公开",),
+    ),
+    Row("withheld_state_secret", f"{_WITHHELD}/1.属于国家秘密"),
+    Row("withheld_prohibited", f"{_WITHHELD}/2.其他法律行政法规禁止公开", ("2.其他法律法规禁止公开",)),
+    Row("withheld_security", f"{_WITHHELD}/3.危及“三安全一稳定”"),
+    Row("withheld_third_party", f"{_WITHHELD}/4.保护第三方合法权益"),
+    Row("withheld_internal", f"{_WITHHELD}/5.属于三类内部事务信息"),
+    Row("withheld_process", f"{_WITHHELD}/6.属于四类过程性信息"),
+    Row("withheld_enforcement", f"{_WITHHELD}/7.属于行政执法案卷"),
+    Row("withheld_inquiry", f"{_WITHHELD}/8.属于行政查询事项"),
+    Row("unable_not_held", f"{_UNABLE}/1.本机关不掌握相关政府信息"),
+    Row("unable_needs_making", f"{_UNABLE}/2.没有现成信息需要另行制作"),
+    Row("unable_unclear", f"{_UNABLE}/3.补正后申请内容仍不明确", ("3.补证后申请内容仍不明确",)),
+    Row("rejected_petition", f"{_NOT_PROCESSED}/1.信访举报投诉类申请"),
+    Row("rejected_repeated", f"{_NOT_PROCESSED}/2.重复申请"),
+    Row("rejected_publication", f"{_NOT_PROCESSED}/3.要求提供公开出版物"),
+    Row("rejected_excessive", f"{_NOT_PROCESSED}/4.无正当理由大量反复申请"),
+    Row("rejected_confirmation", f"{_NOT_PROCESSED}/5.要求行政机关确认或重新出具已获取信息"),
+)
+_RESULTS_AFTER_OTHER = (
+    Row("handled_total", f"{_RESULTS}/（七）总计", ("（七）合计",)),
+    Row("carried_forward", "四、结转下年度继续办理"),
+)
+_OTHER_ITEMS = (
+    Row(
+        "other_no_correction",
+        f"{_OTHER_HANDLING}/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        ("1.申请人无正当理由逾期不补证、行政机关不再处理其政府信息公开申请",),
+    ),
+    Row(
+        "other_unpaid",
+        f"{_OTHER_HANDLING}/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    ),
+    Row("other_other", f"{_OTHER_HANDLING}/3.其他"),
+)
+_OTHER_2019 = (Row("other_handling", _OTHER_HANDLING),)
+"""The 2019 edition's （六）其他处理: one row, no items."""
+
+
+def _requests(other: tuple[Row, ...]) -> Section:
+    rows = (*_RESULTS_BEFORE_OTHER, *other, *_RESULTS_AFTER_OTHER)
+    return Section(
+        3,
+        "三",
+        "收到和处理政府信息公开申请情况",
+        ("收到和处理政府信息公开申请的情况", "收到和处理政府信息公开申请"),
+        blocks=(Block(None, _APPLICANTS, rows, _REQUESTS_HEADER),),
+    )
+
+
+REQUESTS = _requests(_OTHER_ITEMS)
+REQUESTS_2019 = _requests(_OTHER_2019)
 
 # --- 表四 ---------------------------------------------------------------------
 _REVIEW = "行政复议"
@@ -311,24 +339,24 @@ APPEALS = Section(
     ),
 )
 
-SECTIONS: tuple[Section, ...] = (
-    Section(1, "一", "总体情况", ("基本情况", "概述")),
-    ACTIVE,
-    REQUESTS,
-    APPEALS,
-    Section(
-        5,
-        "五",
-        "存在的主要问题及改进情况",
-        (
-            "存在的主要问题和改进情况",
-            "政府信息公开工作存在的主要问题及改进情况",
-            "存在的问题及改进情况",
-            "存在的主要问题及改进措施",
-        ),
+_PROSE_1 = Section(1, "一", "总体情况", ("基本情况", "概述"))
+_PROSE_5 = Section(
+    5,
+    "五",
+    "存在的主要问题及改进情况",
+    (
+        "存在的主要问题和改进情况",
+        "政府信息公开工作存在的主要问题及改进情况",
+        "存在的问题及改进情况",
+        "存在的主要问题及改进措施",
     ),
-    Section(6, "六", "其他需要报告的事项", ("其他需要报告事项", "其他事项")),
 )
+_PROSE_6 = Section(6, "六", "其他需要报告的事项", ("其他需要报告事项", "其他事项"))
+
+SECTIONS: tuple[Section, ...] = (_PROSE_1, ACTIVE, REQUESTS, APPEALS, _PROSE_5, _PROSE_6)
+"""The six sections of the 2021 edition."""
+SECTIONS_2019: tuple[Section, ...] = (_PROSE_1, ACTIVE_2019, REQUESTS_2019, APPEALS, _PROSE_5, _PROSE_6)
+"""The six sections of the 2019 edition (same headings; 表二 and 表三's （六） differ)."""
 
 TITLE_SUFFIX = "政府信息公开工作年度报告"
 """What every report title ends with, after ``<organ><year>年``."""
@@ -336,12 +364,20 @@ TITLE_SUFFIX = "政府信息公开工作年度报告"
 BLANK = "—"
 """How the standard form prints a blank cell (distinct from 0)."""
 
+CellName = tuple[int, str, str] | tuple[str, str]
+"""A cell named by labels ``(section, row label, column label)`` or by keys ``(row key, column key)``."""
+
 
 class Template:
-    """Derived views of :data:`SECTIONS`: cells in order, lookups, identities."""
+    """One edition of the template and its derived views: cells in order, lookups, identities."""
 
-    def __init__(self, sections: tuple[Section, ...]) -> None:
+    def __init__(self, edition: int, document: str, sections: tuple[Section, ...]) -> None:
+        self.edition = edition
+        self.document = document
         self.sections = sections
+
+    def __repr__(self) -> str:
+        return f"<Template {self.edition} ({self.document})>"
 
     def section(self, number: int) -> Section:
         return self.sections[number - 1]
@@ -359,12 +395,40 @@ class Template:
 
     @cached_property
     def index(self) -> dict[tuple[int, str, str], int]:
-        """Position of each cell key in :attr:`cells`."""
+        """Position of each cell key (labels) in :attr:`cells`."""
         return {cell.key: i for i, cell in enumerate(self.cells)}
 
+    @cached_property
+    def key_index(self) -> dict[tuple[str, str], int]:
+        """Position of each ``(row key, column key)`` pair in :attr:`cells`."""
+        return {cell.keys: i for i, cell in enumerate(self.cells)}
+
+    def position(self, name: CellName) -> int:
+        """Where the cell named by labels or by keys stands in :attr:`cells`.
+
+        Raises :class:`~gsgk.errors.UnknownCellError` naming the nearest valid keys.
+        """
+        found = self.key_index.get(name) if len(name) == 2 else self.index.get(name)
+        if found is None:
+            raise UnknownCellError(self._unknown(name))
+        return found
+
+    def _unknown(self, name: CellName) -> str:
+        names: list[CellName] = [*self.key_index] if len(name) == 2 else [*self.index]
+        known = {"/".join(map(str, n)): n for n in names}
+        wanted = "/".join(map(str, name))
+        near = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(repr(known[n]) for n in near)}?" if near else ""
+        return f"{name!r} is not a cell of the {self.edition} edition of the template{hint}"
+
     def cell(self, section: int, row: str, column: str) -> Cell:
-        """The cell with these canonical labels (``KeyError`` if there is none)."""
-        return self.cells[self.index[(section, row, column)]]
+        """The cell with these canonical labels (:class:`~gsgk.errors.UnknownCellError` if there is none)."""
+        return self.cells[self.position((section, row, column))]
+
+    def find(self, row_key: str, column_key: str) -> Cell | None:
+        """The cell with these keys, or ``None`` if this edition has no such cell."""
+        i = self.key_index.get((row_key, column_key))
+        return None if i is None else self.cells[i]
 
     @cached_property
     def _by_row(self) -> dict[tuple[int, str], tuple[Cell, ...]]:
@@ -392,13 +456,14 @@ class Template:
 
 
 def _requests_identities(t: Template) -> Iterator[Identity]:
-    block = REQUESTS.blocks[0]
-    rows = {row.key: row for row in block.rows}
+    block = t.section(3).blocks[0]
     *parts, total = block.columns
     items = [r for r in block.rows if r.label.startswith(_RESULTS + "/") and r.key != "handled_total"]
 
     def cell(row: str, column: Column) -> Cell:
-        return t.cell(3, rows[row].label, column.label)
+        found = t.find(row, column.key)
+        assert found is not None
+        return found
 
     for column in block.columns:
         yield Identity(
@@ -412,19 +477,19 @@ def _requests_identities(t: Template) -> Iterator[Identity]:
             "sum-results",
             "（七）总计等于（一）至（六）各项之和",
             (cell("handled_total", column),),
-            tuple(t.cell(3, row.label, column.label) for row in items),
+            tuple(cell(row.key, column) for row in items),
         )
     for row in block.rows:
         yield Identity(
             "sum-applicants",
             "总计等于自然人与法人或其他组织各列之和",
-            (t.cell(3, row.label, total.label),),
-            tuple(t.cell(3, row.label, c.label) for c in parts),
+            (cell(row.key, total),),
+            tuple(cell(row.key, c) for c in parts),
         )
 
 
 def _appeals_identities(t: Template) -> Iterator[Identity]:
-    block = APPEALS.blocks[0]
+    block = t.section(4).blocks[0]
     *parts, total = block.columns
     for row in block.rows:
         yield Identity(
@@ -435,5 +500,11 @@ def _appeals_identities(t: Template) -> Iterator[Identity]:
         )
 
 
-TEMPLATE = Template(SECTIONS)
-"""The 2021 template; ``TEMPLATE.cells`` has the 200 numeric cells."""
+TEMPLATE = Template(2021, "国办公开办函〔2021〕30号", SECTIONS)
+"""The 2021 edition; ``TEMPLATE.cells`` has its 200 numeric cells."""
+TEMPLATE_2019 = Template(2019, "国办公开办函〔2019〕60号", SECTIONS_2019)
+"""The 2019 edition (reports on 2019 and 2020); 198 numeric cells."""
+EDITIONS: dict[int, Template] = {2019: TEMPLATE_2019, 2021: TEMPLATE}
+"""Every edition by its year; the default is 2021."""
+EDITION = 2021
+"""The edition a report is in unless its tables say otherwise."""

@@ -13,7 +13,7 @@ from .template import BLANK
 BLANK_MARKERS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "／", "－", "无"})
 """Texts that mean "this cell is blank": an empty cell, a dash, a slash, or 无 (none: not a printed 0)."""
 
-UNITS = ("万元", "件", "条", "个", "项")
+UNITS = ("万元", "元", "件", "条", "个", "项")
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 

@@ -6,6 +6,10 @@ whitespace, punctuation or quotes, and with the common ``其它`` read as
 label that matches only after dropping its numbering (``上年结转…`` for
 ``二、上年结转…``), one listed among a row's variants, or a close fuzzy match,
 is recognised and reported with its canonical wording.
+
+The vocabulary of a table section holds the labels of every edition of the
+template: which edition a report is in is decided later, from what it printed
+(:mod:`gsgk.build`).
 """
 
 from __future__ import annotations
@@ -18,9 +22,9 @@ from typing import Literal
 
 import attrs
 
-from .template import SECTIONS, Block, Column, Row, Section
+from .template import EDITIONS, SECTIONS, Block, Column, Row, Section
 
-Kind = Literal["caption", "row", "group", "column", "header", "old"]
+Kind = Literal["caption", "row", "group", "column", "header"]
 Quality = Literal["exact", "variant", "unnumbered", "fuzzy", "fragment"]
 Target = Block | Row | Column | str
 
@@ -60,9 +64,9 @@ class Match:
         return t
 
 
-def _entries(section: Section) -> list[tuple[Kind, Target, Block, tuple[str, ...]]]:
+def _entries(sections: tuple[Section, ...]) -> list[tuple[Kind, Target, Block, tuple[str, ...]]]:
     entries: list[tuple[Kind, Target, Block, tuple[str, ...]]] = []
-    for block in section.blocks:
+    for block in (block for section in sections for block in section.blocks):
         if block.caption:
             entries.append(("caption", block, block, ()))
         for row in block.rows:
@@ -71,8 +75,6 @@ def _entries(section: Section) -> list[tuple[Kind, Target, Block, tuple[str, ...
                 entries.append(("group", group, block, ()))
         for column in block.columns:
             entries.append(("column", column, block, column.variants))
-        for column in block.old_columns:
-            entries.append(("old", column, block, ()))
         for word in block.header_words:
             entries.append(("header", word, block, ()))
     return entries
@@ -85,7 +87,7 @@ def _label(kind: Kind, target: Target) -> str:
     if kind == "row":
         assert isinstance(target, Row)
         return target.leaf
-    if kind in ("column", "old"):
+    if kind == "column":
         assert isinstance(target, Column)
         return target.label
     assert isinstance(target, str)
@@ -93,10 +95,16 @@ def _label(kind: Kind, target: Target) -> str:
 
 
 class SectionVocabulary:
-    """Every label of one table section, indexed by key."""
+    """Every label of one table section in every edition, indexed by key.
 
-    def __init__(self, section: Section) -> None:
-        self.section = section
+    ``sections`` are that section of each edition, the current edition first: a
+    label both editions print the same way under the same caption is entered
+    once, as the first edition's (rows and columns of the same meaning share
+    their keys, so either reads the same).
+    """
+
+    def __init__(self, sections: tuple[Section, ...]) -> None:
+        self.section = sections[0]
         self.exact: dict[str, list[Match]] = {}
         self.loose: dict[str, list[Match]] = {}
         self.fuzzy: list[tuple[str, Match]] = []
@@ -104,7 +112,7 @@ class SectionVocabulary:
         self.prefixes: set[str] = set()
         self.groups: set[str] = set()
         seen: set[tuple[str, Kind, str]] = set()
-        for kind, target, block, variants in _entries(section):
+        for kind, target, block, variants in _entries(sections):
             canonical = key(_label(kind, target))
             if (canonical, kind, block.caption or "") in seen:
                 continue
@@ -173,7 +181,9 @@ def _fuzzy(core: str, candidates: list[tuple[str, Match]]) -> tuple[Match, ...]:
     return (candidates[scored[0][1]][1],)
 
 
-VOCABULARIES = {s.number: SectionVocabulary(s) for s in SECTIONS if s.is_table}
+_BY_EDITION = sorted(EDITIONS.values(), key=lambda t: -t.edition)
+VOCABULARIES = {s.number: SectionVocabulary(tuple(t.section(s.number) for t in _BY_EDITION))
+                for s in SECTIONS if s.is_table}
 
 
 @lru_cache(maxsize=8192)

@@ -1,9 +1,11 @@
-"""The template's sums (勾稽关系): every identity of ``TEMPLATE.identities`` whose cells are printed.
+"""The template's sums (勾稽关系): every identity of the report's edition whose cells are printed.
 
 An identity ``sum(left) == sum(right)`` is checked when none of its cells is
 blank (blank cells are reported on their own); a broken one is an error whose
 code is the identity's code (``sum-balance``, ``sum-results``,
-``sum-applicants``, ``sum-appeals``).
+``sum-applicants``, ``sum-appeals``).  A total printed blank although the
+values it sums are not all blank or zero is a warning (``sum-total-blank``):
+it stays blank, never filled with the sum.
 """
 
 from __future__ import annotations
@@ -12,17 +14,30 @@ from collections.abc import Iterator, Sequence
 
 from ..findings import Finding
 from ..model import Number, Report
-from ..template import NUMERALS, TEMPLATE, Cell, Identity
+from ..template import NUMERALS, Cell, Identity
 from ..values import format_value
 from .cells import located, printed, total
 
 
 def check_sums(report: Report) -> Iterator[Finding]:
-    """One error per identity the report's printed values break."""
-    for identity in TEMPLATE.identities:
+    """One error per identity the report's printed values break; a warning per total left blank."""
+    for identity in report.template.identities:
         left, right = printed(report, identity.left), printed(report, identity.right)
         if left is not None and right is not None and total(left) != total(right):
             yield located(identity.code, "error", _message(identity, left, right), report, identity.cells)
+        elif len(identity.left) == 1 and left is None:
+            yield from _blank_total(report, identity)
+
+
+def _blank_total(report: Report, identity: Identity) -> Iterator[Finding]:
+    """``sum-total-blank``: the total is blank, but some value it sums is printed and not zero."""
+    shown = [(c, report[c]) for c in identity.right if report[c]]
+    if shown:
+        (cell,) = identity.left
+        values = "、".join(f"「{c.column.label if c.row == cell.row else c.row.leaf}」{format_value(v)}"
+                          for c, v in shown)
+        yield located("sum-total-blank", "warning",
+                      f"{cell.describe()}空白，而它应合计的各项印有数值（{values}）；未补填", report, (cell,))
 
 
 def _message(identity: Identity, left: Sequence[Number], right: Sequence[Number]) -> str:

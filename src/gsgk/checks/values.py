@@ -1,4 +1,4 @@
-"""Rules on single values: no negative counts or fees; blank cells named (distinct from 0)."""
+"""Rules on single values: no negative counts or money (a change, 本年增/减, may be negative); blank cells named."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model import Report
-from ..template import TEMPLATE
 from ..values import format_value
 from .cells import located
 
@@ -17,10 +16,10 @@ def check_values(report: Report) -> Iterator[Finding]:
 
 
 def negative(report: Report) -> Iterator[Finding]:
-    """``value-negative`` (error): a count or the fee below zero."""
-    for cell in TEMPLATE.cells:
+    """``value-negative`` (error): a count or money below zero."""
+    for cell in report.template.cells:
         value = report[cell]
-        if value is not None and value < 0:
+        if value is not None and value < 0 and cell.kind != "signed-int":
             what = "金额" if cell.kind == "decimal" else "件数"
             yield located("value-negative", "error", f"{cell.describe()}为{format_value(value)}，{what}不能为负数",
                           report, (cell,))
@@ -29,9 +28,10 @@ def negative(report: Report) -> Iterator[Finding]:
 def blank(report: Report) -> Iterator[Finding]:
     """``cell-blank`` (info): blank cells of a row that no parse diagnostic has named yet."""
     named = {key for finding in report.diagnostics for key in finding.cells}
-    for section, block in TEMPLATE.blocks():
+    template = report.template
+    for section, block in template.blocks():
         for row in block.rows:
-            cells = [c for c in TEMPLATE.row_cells(section.number, row) if report[c] is None and c.key not in named]
+            cells = [c for c in template.row_cells(section.number, row) if report[c] is None and c.key not in named]
             if cells:
                 yield located("cell-blank", "info",
                               f"表{section.numeral}「{row.leaf}」有{len(cells)}栏空白（不同于0）：" +

@@ -35,7 +35,7 @@ REPORT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".docx"})
 
 FINDING_COLUMNS = ("file", "code", "severity", "message", "line", "column", "cells")
 ARROW_TYPES: Mapping[tuple[str, ...], Mapping[str, str]] = {
-    COLUMNS: {"year": "int32", "section": "int8", "value": "float64"},
+    COLUMNS: {"year": "int32", "edition": "int16", "section": "int8", "value": "float64"},
     FINDING_COLUMNS: {"line": "int32", "column": "int32"},
 }
 """The Parquet types of the columns that are not strings, per table."""

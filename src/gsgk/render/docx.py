@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from ..extras import require
 from ..model import Report
-from ..template import SECTIONS
 from ..values import format_date
 from .grid import Table, placed, tables
 
@@ -51,7 +50,7 @@ def dumps_docx(report: Report) -> bytes:
     if report.title:
         _paragraph(document, report.title, font=TITLE_FONT, size=22, align="center", indent=False)
     _paragraphs(document, report.preamble)
-    for section in SECTIONS:
+    for section in report.template.sections:
         _paragraph(document, section.heading, font=HEADING_FONT)
         if section.is_table:
             for table in tables(report, section):

@@ -1,9 +1,10 @@
 """The official tables as grids of merged cells, derived from :mod:`gsgk.template`.
 
-The HTML, DOCX and Markdown renderers draw the same grids: 表二 as its four
-第二十条 sub-tables, 表三 and 表四 with their multi-row headers.  A grid is
-rows of :class:`GridCell` (text, ``rowspan``, ``colspan``); a merged cell
-appears once, in the row and column where it starts, as in HTML.
+The HTML, DOCX and Markdown renderers draw the same grids, in the report's
+edition of the template: 表二 as its 第二十条 sub-tables (four in 2021, five
+in 2019), 表三 and 表四 with their multi-row headers.  A grid is rows of
+:class:`GridCell` (text, ``rowspan``, ``colspan``); a merged cell appears
+once, in the row and column where it starts, as in HTML.
 
 Row labels come from the template's label paths: a group (``（三）不予公开``)
 spans the rows it encloses, and a leaf spans the label columns its path
@@ -19,7 +20,7 @@ from typing import Literal
 import attrs
 
 from ..model import Report, Value
-from ..template import TEMPLATE, Block, Cell, Column, Row, Section
+from ..template import Block, Cell, Column, Row, Section
 from ..values import format_value
 
 Role = Literal["header", "label", "value"]
@@ -103,7 +104,7 @@ def _table(report: Report, section: Section, block: Block) -> Table:
 
 
 def _value(report: Report, section: Section, row: Row, column: Column) -> GridCell:
-    cell = TEMPLATE.cell(section.number, row.label, column.label)
+    cell = report.template.cell(section.number, row.label, column.label)
     return GridCell(value_text(report.cells[cell]), "value", cell=cell)
 
 

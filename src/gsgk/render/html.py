@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from html import escape
 
 from ..model import Report
-from ..template import SECTIONS, Section
+from ..template import Section
 from ..values import format_date
 from .grid import GridCell, Table, tables
 
@@ -74,7 +74,7 @@ def _report(report: Report) -> Iterator[str]:
     if report.title:
         yield f'<h1 class="title">{escape(report.title)}</h1>'
     yield from _paragraphs(report.preamble)
-    for section in SECTIONS:
+    for section in report.template.sections:
         yield section_html(report, section)
     if report.signature:
         yield f'<p class="signature">{escape(report.signature)}</p>'

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..model import Report
-from ..template import BLANK, SECTIONS
+from ..template import BLANK
 from ..values import format_date
 from .grid import GridCell, Table, placed, tables
 
@@ -36,7 +36,7 @@ def _blocks(report: Report) -> Iterator[str]:
     if report.title:
         yield f"# {escape(report.title)}"
     yield from map(escape, report.preamble)
-    for section in SECTIONS:
+    for section in report.template.sections:
         yield f"## {escape(section.heading)}"
         if not section.is_table:
             yield from map(escape, report.prose(section.number))

@@ -13,7 +13,6 @@ from importlib import import_module
 
 from ..findings import Finding, Severity
 from ..model import Report
-from ..template import SECTIONS
 from .html import STYLE, section_html
 from .markdown import dumps_markdown
 
@@ -48,7 +47,7 @@ def repr_html(report: Report) -> str:
     parts = [f'<div class="gsgk-report">\n<style>{STYLE}</style>', f"<p><b>{escape(_heading(report))}</b></p>"]
     if line := summary(report):
         parts.append(f'<p class="findings">{escape(line)}</p>')
-    parts += (section_html(report, s) for s in SECTIONS if s.is_table)
+    parts += (section_html(report, s) for s in report.template.sections if s.is_table)
     parts.append("</div>")
     return "\n".join(parts)
 

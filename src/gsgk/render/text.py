@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Report
-from ..template import SECTIONS, Section
+from ..template import Section
 from ..values import format_date, format_value
 from .grid import placed, tables
 
@@ -29,7 +29,7 @@ def _lines(report: Report) -> Iterator[str]:
         yield report.title
         yield ""
     yield from report.preamble
-    for section in SECTIONS:
+    for section in report.template.sections:
         yield ""
         yield section.heading
         if section.is_table:
