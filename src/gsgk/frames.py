@@ -11,14 +11,17 @@ at most four decimals).  pandas and pyarrow are imported only when used.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .batch import Outcome, examine, parallel_map
+from .batch import JOBS, Outcome, examine, parallel_map
 from .extras import require
 from .model import Report, Value
+from .sources import Skipped, Source, expand
 from .template import TEMPLATE
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COLUMNS = ("file", "organ", "year", "section", "row", "column", "value", "error")
 
@@ -39,18 +42,25 @@ def as_float(value: Value) -> float | None:
     return None if value is None else float(value)
 
 
-def to_frame(reports_or_paths: Iterable[Report | str | os.PathLike[str]], *, jobs: int = 1) -> Any:
+def to_frame(reports_or_paths: Report | Source | Iterable[Report | Source], *, jobs: int | None = JOBS,
+             ) -> pd.DataFrame:
     """A tidy ``pandas.DataFrame`` of reports and/or report files, in input order.
 
-    Paths are loaded (over ``jobs`` processes); ``file`` is the path as given,
-    empty for a report passed in.  ``value`` is float64 with NaN for a blank cell.
+    Like a pandas reader it takes a path (``str`` or ``os.PathLike``) to a file
+    or a folder (walked for every format gsgk reads), a glob, a report, or an
+    iterable of those.  Files are loaded over ``jobs`` processes (default: all
+    cores); ``file`` is the path, empty for a report passed in; a file that gave
+    no report, or was not read, is one row with its ``error``.  ``value`` is
+    float64 with NaN for a blank cell, ``year`` and ``section`` nullable integers.
     """
-    pd = require("pandas", "pandas")
-    rows = [row for outcome in parallel_map(_outcome, reports_or_paths, jobs=jobs) for row in tidy_rows(outcome)]
-    frame = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
-    frame["value"] = pd.array([as_float(v) for v in frame["value"]], dtype="float64")
-    return frame.astype({"year": "Int64", "section": "Int64"})
+    pandas = require("pandas", "pandas")
+    items = expand([reports_or_paths] if isinstance(reports_or_paths, Report) else reports_or_paths)
+    rows = [row for outcome in parallel_map(_outcome, items, jobs=jobs) for row in tidy_rows(outcome)]
+    frame = pandas.DataFrame.from_records(rows, columns=list(COLUMNS))
+    frame["value"] = pandas.array([as_float(v) for v in frame["value"]], dtype="float64")
+    typed: pd.DataFrame = frame.astype({"year": "Int64", "section": "Int64"})
+    return typed
 
 
-def _outcome(item: Report | str | os.PathLike[str]) -> Outcome:
+def _outcome(item: Report | str | Skipped) -> Outcome:
     return Outcome("", item) if isinstance(item, Report) else examine(item, check=False)
