@@ -2,7 +2,9 @@
 
 Each subcommand lives in its own module with ``add_arguments(parser)`` and
 ``run(args) -> int`` (the exit status); a module is imported only when its
-command runs, so ``gsgk check`` does not pay for pandas.
+command runs, so ``gsgk check`` does not pay for pandas.  An error no command
+handles itself (a missing extra, an output that cannot be written) is printed
+as one line, ``gsgk COMMAND: what went wrong``, and exits 2; Ctrl-C exits 130.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from .. import __version__
+from ..errors import GsgkError
+from .messages import describe
+
+USAGE_OR_ENVIRONMENT, INTERRUPTED = 2, 130
 
 COMMANDS = {
     "check": "check reports: the template's sums, conformance, metadata, prose and cross-year rules",
@@ -40,6 +46,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except KeyboardInterrupt:
+        return INTERRUPTED
+    except (GsgkError, OSError) as exc:
+        print(f"gsgk {namespace.command}: {describe(exc)}", file=sys.stderr)
+        return USAGE_OR_ENVIRONMENT
     return status
 
 
