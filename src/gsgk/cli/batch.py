@@ -29,6 +29,7 @@ from ..convert import converter, unstructure
 from ..extras import require
 from ..frames import COLUMNS, as_float, tidy_rows
 from ..sources import Skipped
+from .outputs import make_folder_for
 
 FINDING_COLUMNS = ("file", "code", "severity", "message", "line", "column", "cells")
 ARROW_TYPES: Mapping[tuple[str, ...], Mapping[str, str]] = {
@@ -139,7 +140,7 @@ class Table(Protocol):
 def open_table(path: Path, columns: tuple[str, ...], *, bom: bool = True) -> Table:
     """A writer for ``path`` chosen by its extension (its folder created if missing);
     CSV starts with a byte order mark when ``bom``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder_for(path)
     if path.suffix == ".parquet":
         return ParquetTable(path, columns)
     if path.suffix == ".xlsx":

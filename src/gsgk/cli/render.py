@@ -20,6 +20,7 @@ from ..checks import check
 from ..errors import GsgkError
 from ..render import BINARY_FORMATS, FORMATS, render
 from .messages import describe
+from .outputs import make_folder_for
 
 SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
             ".docx": "docx", ".json": "json"}
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     output = data if isinstance(data, bytes) else data.encode("utf-8")
     try:
         if args.output:
-            Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+            make_folder_for(Path(args.output))
             Path(args.output).write_bytes(output)
         else:
             sys.stdout.buffer.write(output)
