@@ -15,7 +15,7 @@ from lark import Token
 
 from .errors import ParseError
 from .findings import CellKey, Finding, Severity
-from .metadata import organ_and_year, year_in_text
+from .metadata import organ_and_year, strip_markup, year_in_text
 from .model import PROSE_FIELDS, Cells, Note, Report, Span, Value
 from .parser import Document, RowNode, SectionNode
 from .recovery import Run, place
@@ -181,9 +181,9 @@ class _Builder:
 
     # --- metadata --------------------------------------------------------------
     def _metadata(self, document: Document, cells: Cells, prose: dict[int, list[str]]) -> Report:
-        title = _text(document.title) if document.title else None
+        title = strip_markup(_text(document.title)) if document.title else None
         organ, year = organ_and_year(title) if title else (None, None)
-        signature = _text(document.signature) if document.signature else None
+        signature = strip_markup(_text(document.signature)) if document.signature else None
         published = document.date.value.target if document.date else None
         preamble = tuple(_text(t) for t in document.preamble)
         if organ is None and signature:
