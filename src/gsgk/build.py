@@ -14,7 +14,7 @@ from decimal import Decimal
 from lark import Token
 
 from .errors import ParseError
-from .findings import CellKey, Finding, Severity
+from .findings import CellKey, Finding, Severity, by_position
 from .metadata import organ_and_year, strip_markup, year_in_text
 from .model import PROSE_FIELDS, Cells, Note, Report, Span, Value
 from .parser import Document, RowNode, SectionNode
@@ -201,5 +201,5 @@ class _Builder:
             cells=cells, title=title, organ=organ, year=year, published=published,
             preamble=preamble, overview=tuple(prose[1]), problems=tuple(prose[5]),
             other_matters=tuple(prose[6]), notes=tuple(self.notes), signature=signature,
-            diagnostics=tuple(self.findings),
+            diagnostics=tuple(by_position(self.findings)),
         )
