@@ -16,9 +16,10 @@ from gsgk.sources import expand
 from conftest import SEEDS, agrees, expected_cells
 
 pytest.importorskip("dask.bag")
-EXAMPLE = Path(__file__).parents[1] / "examples" / "dask_example.py"
-sys.path.insert(0, str(EXAMPLE.parent))
+sys.path.insert(0, str(Path(__file__).parents[1] / "examples"))
 import dask_example
+
+EXAMPLE = Path(dask_example.__file__)
 
 BROKEN = Path(__file__).parent / "data" / "batch" / "broken.txt"
 
