@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import gsgk
+
 EXAMPLES = Path(__file__).parents[1] / "examples"
 
 
@@ -18,3 +20,12 @@ def test_quickstart_writes_only_into_a_temporary_folder(tmp_path: Path) -> None:
     assert done.stdout.rstrip().endswith("it loads back equal: True")
     assert list(tmp_path.iterdir()) == []
     assert sorted(EXAMPLES.rglob("*")) == before
+
+
+def test_the_readme_from_records_example_holds() -> None:
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    assert "same.cells == report.cells                # True" in readme
+    report = gsgk.load(EXAMPLES / "reports" / "quwo-2023.txt")
+    same = gsgk.from_records(gsgk.to_records(report), organ=report.organ, year=report.year, title=report.title)
+    assert same.cells == report.cells
+    assert (same.organ, same.year, same.title) == (report.organ, report.year, report.title)
