@@ -18,12 +18,12 @@ from pathlib import Path
 from ..api import load
 from ..checks import check
 from ..errors import GsgkError
-from ..render import BINARY_FORMATS, FORMATS, render
+from ..render import BINARY_FORMATS, FORMATS, OutputFormat, render
 from .messages import describe
 from .outputs import make_folder_for
 
-SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
-            ".docx": "docx", ".json": "json"}
+SUFFIXES: dict[str, OutputFormat] = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown",
+                                     ".markdown": "markdown", ".docx": "docx", ".json": "json"}
 OK, FAILED = 0, 2
 
 
@@ -71,10 +71,11 @@ def run(args: argparse.Namespace) -> int:
     return OK
 
 
-def _format(args: argparse.Namespace) -> str | None:
+def _format(args: argparse.Namespace) -> OutputFormat | None:
     """``--format``, else the format of OUT's suffix (``None`` if gsgk writes none), else text."""
     if args.format:
-        return str(args.format)
+        fmt: OutputFormat = args.format  # argparse allowed only FORMATS
+        return fmt
     return SUFFIXES.get(Path(args.output).suffix.lower()) if args.output else "text"
 
 
