@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,20 +10,9 @@ import pytest
 
 import gsgk
 
-from conftest import DATA, SEEDS
+from conftest import DATA, SEEDS, gsgk_run
 
-GSGK = str(Path(sys.executable).with_name("gsgk"))
 BROKEN_SUMS = DATA / "checks" / "broken_sums.txt"
-
-
-def gsgk_run(*args: str | Path, stdin: bytes | None = None, env: dict[str, str] | None = None,
-             command: tuple[str, ...] = (GSGK,)) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([*command, *map(str, args)], input=stdin, capture_output=True, timeout=120,
-                          env=None if env is None else os.environ | env)
-    result = subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
-                                         done.stderr.decode("utf-8"))
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 def test_python_dash_m_gsgk_is_the_command() -> None:

@@ -29,6 +29,7 @@ from ..convert import converter, unstructure
 from ..extras import require
 from ..frames import COLUMNS, as_float, tidy_rows
 from ..sources import Skipped
+from .messages import Messages
 from .outputs import make_folder_for
 
 FINDING_COLUMNS = ("file", "code", "severity", "message", "line", "column", "cells")
@@ -67,10 +68,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     for target in filter(None, (args.out, args.findings)):
         if target.suffix not in FORMATS:
-            print(f"gsgk batch: {target}: unknown output format; expected one of {', '.join(FORMATS)}", file=sys.stderr)
+            _say(args.say, args.say("unknown-output", path=target, formats=", ".join(FORMATS)))
             return 2
     if args.jobs is not None and args.jobs < 1:
-        print("gsgk batch: --jobs must be at least 1", file=sys.stderr)
+        _say(args.say, args.say("jobs"))
         return 2
     paths = list(expand(args.paths, sys.stdin))
     summary = Summary()
@@ -97,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         out.close()
         if findings is not None:
             findings.close()
-    summary.print(len(paths), args.out, interrupted=stop.requested)
+    summary.print(len(paths), args.out, args.say, interrupted=stop.requested)
     if stop.requested:
         return 130
     return int(summary.failed > 0 or summary.read == 0)
@@ -269,21 +270,20 @@ class Summary:
     def done(self) -> int:
         return self.read + self.failed + self.skipped
 
-    def print(self, total: int, out: Path, *, interrupted: bool, file: IO[str] | None = None) -> None:
-        file = file or sys.stderr
+    def print(self, total: int, out: Path, say: Messages, *, interrupted: bool) -> None:
         if interrupted:
-            print(f"gsgk batch: interrupted after {self.done} of {total} files; {out} holds them", file=file)
-        print(f"gsgk batch: {self.done} files: {self.ok} ok, {self.with_findings} with findings, "
-              f"{self.failed} failed, {self.skipped} skipped -> {out}", file=file)
+            _say(say, say("interrupted", done=self.done, total=total, out=out))
+        _say(say, say("batch-summary", done=self.done, ok=self.ok, findings=self.with_findings, failed=self.failed,
+                      skipped=self.skipped, out=out))
         if self.codes:
             common = ", ".join(f"{code} ×{n}" for code, n in self.codes.most_common(5))
-            print(f"most frequent findings: {common}", file=file)
+            print(say("frequent", codes=common), file=sys.stderr)
         for outcome in self.failures:
-            print(f"{outcome.status}: {outcome.path}: {outcome.failure}", file=file)
+            print(say.about(f"{outcome.status}-line", str(outcome.failure), path=outcome.path), file=sys.stderr)
         if (more := self.failed + self.skipped - len(self.failures)) > 0:
-            print(f"... and {more} more files not read (see {out})", file=file)
+            print(say("more-not-read", more=more, out=out), file=sys.stderr)
         if self.read == 0 and not interrupted:
-            print("gsgk batch: no file could be read", file=file)
+            _say(say, say("nothing-read"))
 
 
 class Interrupt:
@@ -321,6 +321,10 @@ class Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def _say(say: Messages, message: str) -> None:
+    print(say("line", command="batch", detail=message), file=sys.stderr)
 
 
 def _progress(total: int, *, quiet: bool) -> Progress:

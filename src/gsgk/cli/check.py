@@ -24,7 +24,7 @@ from ..errors import GsgkError, ParseError
 from ..findings import Finding, Severity
 from ..model import Report
 from ..sources import Skipped, expand
-from .messages import describe
+from .messages import Messages, describe
 
 STDIN = "-"
 
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             report = load(sys.stdin.buffer if path == STDIN else path)
         except (GsgkError, OSError) as exc:
             status = UNREADABLE
-            results.append({"path": path, "error": _error(exc)})
+            results.append({"path": path, "error": _error(exc), "exception": exc})
             continue
         reports.append((path, report))
         results.append({"path": path, "organ": report.organ, "year": report.year, "findings": check(report)})
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json(results, series, shown, status)
     else:
-        _print_text(results, series, shown)
+        _print_text(results, series, shown, args.say)
     return status
 
 
@@ -94,30 +94,34 @@ def _line(path: str, finding: Finding) -> str:
 
 
 def _print_text(results: list[dict[str, Any]], series: list[tuple[str | None, Finding]],
-                shown: tuple[str, ...]) -> None:
+                shown: tuple[str, ...], say: Messages) -> None:
     for result in results:
         path = result["path"]
         if "skipped" in result:
-            print(f"{path}: skipped: {result['skipped']}", file=sys.stderr)
+            print(say.about("skipped", result["skipped"], path=path), file=sys.stderr)
             continue
         if "error" in result:
-            print(f"{path}: cannot check: {result['error']['message']}", file=sys.stderr)
+            cause = result["exception"]  # a file error has a Chinese wording; a parse error keeps its caret
+            detail = cause if isinstance(cause, OSError) else result["error"]["message"]
+            print(say.about("cannot-check", detail, path=path), file=sys.stderr)
             continue
         findings: list[Finding] = result["findings"]
         for finding in findings:
             if finding.severity in shown:
                 print(_line(path, finding))
-        print(f"{path}: {_summary(findings)}")
+        print(f"{path}{say('colon')}{_summary(findings, say)}")
     for path, finding in series:
         if finding.severity in shown:
             print(_line(path or "series", finding))
     if series:
-        print(f"series: {_summary([f for _, f in series])}")
+        print(f"series{say('colon')}{_summary([f for _, f in series], say)}")
 
 
-def _summary(findings: list[Finding]) -> str:
+def _summary(findings: list[Finding], say: Messages) -> str:
     counts = Counter(f.severity for f in findings)
-    return ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in reversed(SEVERITIES))
+    errors, warnings = counts["error"], counts["warning"]
+    return say("counts", errors=errors, es="s" * (errors != 1), warnings=warnings, ws="s" * (warnings != 1),
+               info=counts["info"])
 
 
 def _print_json(results: list[dict[str, Any]], series: list[tuple[str | None, Finding]],
@@ -130,7 +134,7 @@ def _print_json(results: list[dict[str, Any]], series: list[tuple[str | None, Fi
             result["findings"] = [dump(f) for f in result["findings"] if f.severity in shown]
     document = {
         "status": status,
-        "files": results,
+        "files": [{key: value for key, value in r.items() if key != "exception"} for r in results],
         "series": [{"path": path, **dump(f)} for path, f in series if f.severity in shown],
     }
     json.dump(document, sys.stdout, ensure_ascii=False, indent=1)

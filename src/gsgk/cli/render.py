@@ -19,7 +19,7 @@ from ..api import load
 from ..checks import check
 from ..errors import GsgkError
 from ..render import BINARY_FORMATS, FORMATS, OutputFormat, render
-from .messages import describe
+from .messages import Messages
 from .outputs import make_folder_for
 
 SUFFIXES: dict[str, OutputFormat] = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown",
@@ -38,14 +38,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    say: Messages = args.say
     fmt = _format(args)
     if fmt is None:
-        return _fail(f"{args.output}: cannot write {Path(args.output).suffix or 'a file without a suffix'}; "
-                     f"name it {', '.join(SUFFIXES)} or give --format")
+        return _fail(say, say("cannot-write", path=args.output, suffix=Path(args.output).suffix or "''",
+                              suffixes=", ".join(SUFFIXES)))
     if args.fragment and fmt != "html":
-        return _fail(f"--fragment is for html, not {fmt}")
+        return _fail(say, say("fragment-html", format=fmt))
     if fmt in BINARY_FORMATS and not args.output and sys.stdout.isatty():
-        return _fail(f"{fmt} is binary: give -o OUT or redirect standard output")
+        return _fail(say, say("binary", format=fmt))
     name = "<stdin>" if args.file == "-" else args.file
     try:
         report = load(sys.stdin.buffer if args.file == "-" else args.file, strict=args.strict)
@@ -53,11 +54,11 @@ def run(args: argparse.Namespace) -> int:
         options = ({"fragment": True} if args.fragment else {}) | ({"findings": errors} if fmt == "html" else {})
         data = render(report, fmt, **options)
     except (GsgkError, OSError) as exc:
-        return _fail(f"{name}: {describe(exc)}")
+        print(say.about("input-error", exc, path=name), file=sys.stderr)
+        return FAILED
     if errors:
-        where = "; the cells concerned are marked" if fmt == "html" else ""
-        print(f"gsgk render: warning: {name}: {len(errors)} errors ({errors[0].code} …), "
-              f"run gsgk check for the list{where}", file=sys.stderr)
+        marked = say("marked") if fmt == "html" else ""
+        _print(say, say("render-errors", path=name, count=len(errors), code=errors[0].code, marked=marked))
     output = data if isinstance(data, bytes) else data.encode("utf-8")
     try:
         if args.output:
@@ -67,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(output)
             sys.stdout.buffer.flush()
     except OSError as exc:
-        return _fail(f"{args.output or 'stdout'}: {describe(exc)}")
+        print(say.about("line", exc, command="render"), file=sys.stderr)
+        return FAILED
     return OK
 
 
@@ -79,6 +81,10 @@ def _format(args: argparse.Namespace) -> OutputFormat | None:
     return SUFFIXES.get(Path(args.output).suffix.lower()) if args.output else "text"
 
 
-def _fail(message: str) -> int:
-    print(f"gsgk render: {message}", file=sys.stderr)
+def _print(say: Messages, message: str) -> None:
+    print(say("line", command="render", detail=message), file=sys.stderr)
+
+
+def _fail(say: Messages, message: str) -> int:
+    _print(say, message)
     return FAILED
