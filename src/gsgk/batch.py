@@ -121,9 +121,10 @@ def parallel_map(function: Callable[[A], T], items: Iterable[A], *,
                  jobs: int | None = JOBS, chunksize: int = CHUNKSIZE) -> Iterator[T]:
     """``map(function, items)`` over worker processes, in order, with a bounded window.
 
-    ``jobs=1``, or items that fit in one chunk, run in this process.  Workers ignore SIGINT, so Ctrl-C reaches
-    only the caller, which can stop at a result boundary; closing the iterator
-    cancels what has not started and waits for the chunks under way.
+    ``jobs=1``, or items that fit in one chunk, run in this process.  Workers
+    ignore SIGINT, so Ctrl-C reaches only the caller, which can stop at a result
+    boundary; closing the iterator cancels what has not started and waits for
+    the chunks under way.
     """
     jobs = jobs or os.cpu_count() or 1
     items = iter(items)

@@ -76,13 +76,13 @@ def run(args: argparse.Namespace) -> int:
     paths = list(expand(args.paths, sys.stdin))
     summary = Summary()
     stop = Interrupt()
+    progress = _progress(len(paths), quiet=args.quiet)  # a missing tqdm stops the run before any output exists
     out = open_table(args.out, COLUMNS, bom=args.bom)
     try:
         findings = open_table(args.findings, FINDING_COLUMNS, bom=args.bom) if args.findings else None
     except BaseException:
         out.close()
         raise
-    progress = _progress(len(paths), quiet=args.quiet)
     try:
         with stop:
             for outcome in examine_many(paths, jobs=args.jobs):
