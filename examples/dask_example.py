@@ -7,8 +7,16 @@ call them on a laptop (threads or processes) or on a cluster alike::
     python examples/dask_example.py CORPUS_DIR --scheduler threads
 
 With ``dask.distributed``, create a ``Client`` first and leave the scheduler
-unset.  Files are read as text by Dask and parsed with :func:`gsgk.loads`; a
-file that does not parse becomes a record with its error.
+unset.  Every file is read with :func:`gsgk.load`, so text, Markdown, HTML,
+DOCX, PDF and JSON reports all count; the folder is walked as
+:func:`gsgk.load_many` walks it, and a file that is not read or does not parse
+becomes a record with its error.
+
+The process scheduler (like :func:`gsgk.load_many` with ``jobs`` > 1, and any
+``multiprocessing`` pool started with ``spawn``, the default on Windows and
+macOS) imports this script again in every worker: a script that starts work
+must do so only under ``if __name__ == "__main__":``, as :func:`main` does here,
+or each worker would start the whole run again.
 """
 
 from __future__ import annotations
@@ -22,19 +30,22 @@ import dask.bag as db
 
 import gsgk
 from gsgk.frames import COLUMNS
+from gsgk.sources import Skipped, expand
 
 
-def records(path: str) -> list[dict[str, Any]]:
-    """The tidy records of one report file, or one record with its error."""
+def records(path: str | Skipped) -> list[dict[str, Any]]:
+    """The tidy records of one report file, or one record with why it gave none."""
+    if isinstance(path, Skipped):
+        return [dict.fromkeys(COLUMNS) | {"file": path.path, "error": path.reason}]
     try:
-        report = gsgk.loads(Path(path).read_text(encoding="utf-8"))
-    except (gsgk.GsgkError, OSError, UnicodeDecodeError) as exc:
+        report = gsgk.load(path)
+    except (gsgk.GsgkError, OSError) as exc:
         return [dict.fromkeys(COLUMNS) | {"file": path, "error": f"{type(exc).__name__}: {exc}"}]
     meta = {"file": path, "organ": report.organ, "year": report.year, "error": None}
     return [meta | record for record in gsgk.to_records(report)]
 
 
-def corpus_frame(paths: list[str], *, scheduler: str | None = None, partitions: int = 8) -> Any:
+def corpus_frame(paths: list[str | Skipped], *, scheduler: str | None = None, partitions: int = 8) -> Any:
     """A pandas DataFrame of every cell of every report, computed by Dask."""
     bag = db.from_sequence(paths, npartitions=min(partitions, max(len(paths), 1))).map(records).flatten()
     return bag.to_dataframe(meta=_META).compute(scheduler=scheduler)
@@ -46,14 +57,13 @@ _META = {"file": str, "organ": str, "year": "Int64", "edition": "Int64", "sectio
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("corpus", type=Path)
+    parser.add_argument("corpus", type=Path, help="a folder of reports, a glob or a file")
     parser.add_argument("--scheduler", default="processes", help="synchronous, threads or processes")
     args = parser.parse_args(argv)
-    paths = sorted(str(p) for p in args.corpus.rglob("*.txt"))
-    frame = corpus_frame(paths, scheduler=args.scheduler)
+    frame = corpus_frame(list(expand(args.corpus)), scheduler=args.scheduler)
     print(frame.groupby("year")["file"].nunique())
     return 0
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # workers of the process scheduler import this file: start work only here
     sys.exit(main())

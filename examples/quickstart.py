@@ -6,6 +6,7 @@ Run from the repository root:  python examples/quickstart.py [REPORT]
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 import gsgk
@@ -21,9 +22,10 @@ def main(path: Path) -> None:
     print(f"本年新收申请 {received} 件，办理 {handled} 件")
     for finding in report.diagnostics:
         print(f"  {finding}")
-    out = path.with_suffix(".standard.txt").name
-    Path(out).write_text(gsgk.dumps(report), encoding="utf-8")
-    print(f"standard form written to {out}; it loads back equal: {gsgk.load(out) == report}")
+    with tempfile.TemporaryDirectory() as folder:  # nothing is written into the clone
+        out = Path(folder) / path.with_suffix(".standard.txt").name
+        out.write_text(gsgk.dumps(report), encoding="utf-8")
+        print(f"standard form written to {out}; it loads back equal: {gsgk.load(out) == report}")
 
 
 if __name__ == "__main__":

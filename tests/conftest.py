@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -29,3 +32,18 @@ def agrees(expected: str, got: object) -> bool:
     if expected in ("", "~0"):
         return got is None or got == 0
     return got is not None and Decimal(str(got)) == Decimal(expected)
+
+
+# The installed ``gsgk`` command, run in a subprocess as a user runs it.
+GSGK = str(Path(sys.executable).with_name("gsgk"))
+
+
+def gsgk_run(*args: str | Path, stdin: bytes | None = None, env: dict[str, str] | None = None,
+             command: tuple[str, ...] = (GSGK,)) -> subprocess.CompletedProcess[str]:
+    """Run the command; its output decoded, and never a traceback on standard error."""
+    done = subprocess.run([*command, *map(str, args)], input=stdin, capture_output=True, timeout=120,
+                          env=None if env is None else os.environ | env)
+    result = subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
+                                         done.stderr.decode("utf-8"))
+    assert "Traceback" not in result.stderr, result.stderr
+    return result

@@ -133,3 +133,11 @@ def test_an_empty_html_page() -> None:
     with pytest.raises(gsgk.ParseError) as info:
         gsgk.load(io.BytesIO(b"<!DOCTYPE html>"))
     assert info.value.code == "html"
+
+
+def test_an_unexpected_token_is_named_in_plain_words() -> None:
+    lines = TEXT.splitlines()
+    with pytest.raises(gsgk.ParseError) as info:
+        gsgk.loads("\n".join([*lines[:14], "12\t13\t14", *lines[14:]]))
+    assert info.value.code == "syntax" and info.value.line == 15
+    assert info.value.message == "did not expect a number here: 「12」"

@@ -54,3 +54,12 @@ def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(gsgk.MissingExtraError, match=r'pip install "gsgk\[pandas\]"'):
         to_frame(SEEDS[:1])
+
+
+def test_a_report_without_organ_keeps_its_rows_and_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "untitled.txt"
+    report = gsgk.load(SEEDS[0])
+    path.write_text(gsgk.dumps(gsgk.Report(cells=report.cells)), encoding="utf-8")
+    assert "organ-unknown" in [f.code for f in gsgk.load(path).diagnostics]
+    frame = to_frame(path)
+    assert len(frame) == 200 and set(frame["file"]) == {str(path)} and frame["organ"].isna().all()

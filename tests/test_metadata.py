@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from gsgk.metadata import organ_and_year, year_in_text
+import gsgk
+from gsgk.metadata import organ_and_year, strip_markup, year_in_text
+
+from conftest import SEEDS
 
 
 @pytest.mark.parametrize(("title", "organ", "year"), [
@@ -32,3 +35,20 @@ def test_year_from_the_statistics_period_first() -> None:
     assert year_in_text(text) == 2023
     assert year_in_text(("2021年，我局认真贯彻落实。",)) == 2021
     assert year_in_text(("无。",)) is None
+
+
+@pytest.mark.parametrize("printed", [
+    "# {}", "## **{}**", "**{}**", "{}</span>", "{}&nbsp;<br/>", "__{}__",
+])
+def test_markup_left_in_a_title_is_not_part_of_it(printed: str) -> None:
+    report = gsgk.load(SEEDS[0])
+    lines = gsgk.dumps(report).splitlines()
+    assert lines[0] == report.title
+    copy = gsgk.loads("\n".join([printed.format(report.title), *lines[1:]]))
+    assert (copy.title, copy.organ, copy.year) == (report.title, report.organ, report.year)
+
+
+def test_markup_stripped_keeps_the_words() -> None:
+    assert strip_markup("# 沐阳县人民政府") == "沐阳县人民政府"
+    assert strip_markup("某县#1号楼 a__b") == "某县#1号楼 ab"
+    assert strip_markup("甲&amp;乙 <br/>丙") == "甲&乙 丙"

@@ -59,5 +59,8 @@ def test_seed_001_rows_are_recovered_from_the_column_sums() -> None:
     assert report.cells[key] == 14
     assert report.cells[(3, "三、本年度办理结果/（一）予以公开", "其他")] == 0
     assert report.cells[(3, "三、本年度办理结果/（一）予以公开", "总计")] == 14
-    inferred = [d for d in report.diagnostics if d.code == "cells-inferred"]
-    assert len(inferred) == 21
+    (inferred,) = [d for d in report.diagnostics if d.code == "cells-inferred"]  # one for the 21 rows
+    assert inferred.message.startswith("「（一）予以公开」至「3.其他」21行各只印出6个数（模板7栏）")
+    assert (inferred.line, inferred.column) == (43, 11)
+    assert set(inferred.cells) == report.cells.inferred
+    assert (3, "三、本年度办理结果/（一）予以公开", "其他") in inferred.cells

@@ -22,9 +22,9 @@ from .layout import Line, placed, quote, text_lines
 from .lexer import tokenize
 from .model import Report
 from .parser import Document, parse_lines
-from .readers import detect, read_lines
+from .readers import Format, detect, read_lines
 from .readers.text import MAX_BYTES, check_size, decode, normalize
-from .render import BINARY_FORMATS, render
+from .render import BINARY_FORMATS, OutputFormat, render
 
 PathOrFile = str | os.PathLike[str] | IO[bytes]
 
@@ -42,7 +42,7 @@ def loads(text: str, *, strict: bool = False) -> Report:
     return report_from_lines(text_lines(normalize(text)), strict=strict)
 
 
-def load(source: PathOrFile, *, format: str | None = None, strict: bool = False) -> Report:
+def load(source: PathOrFile, *, format: Format | None = None, strict: bool = False) -> Report:
     """Read a report from a path or a binary file: text (UTF-8, UTF-8 with BOM,
     GB18030), HTML or DOCX, recognised from the content unless ``format`` is given."""
     data = _read_bytes(source)
@@ -95,7 +95,7 @@ def report_from_lines(lines: Sequence[Line], *, strict: bool = False) -> Report:
     return report
 
 
-def dumps(report: Report, *, format: str = "text", **options: Any) -> str:
+def dumps(report: Report, *, format: OutputFormat = "text", **options: Any) -> str:
     """``report`` in the standard form: ``text`` (default), ``html``, ``markdown`` or ``json``.
 
     ``loads(dumps(r, format=f)) == r`` for text, html and json.  Binary
@@ -108,7 +108,7 @@ def dumps(report: Report, *, format: str = "text", **options: Any) -> str:
     return text
 
 
-def dump(report: Report, fp: IO[Any], *, format: str = "text", **options: Any) -> None:
+def dump(report: Report, fp: IO[Any], *, format: OutputFormat = "text", **options: Any) -> None:
     """Write ``report`` in ``format`` to ``fp``: text to a text file (UTF-8 to a binary one)."""
     data = render(report, format, **options)
     is_text = isinstance(fp, io.TextIOBase) or hasattr(fp, "encoding")

@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
-from itertools import islice
+from itertools import chain, islice
 from typing import Literal, TypeVar
 
 import attrs
@@ -27,12 +27,17 @@ from .api import load
 from .checks import check as run_checks
 from .findings import Finding
 from .model import Report
+from .sources import Skipped, Source, expand
 
-Status = Literal["ok", "findings", "failed"]
-PathLike = str | os.PathLike[str]
+Status = Literal["ok", "findings", "failed", "skipped"]
 A = TypeVar("A")
 T = TypeVar("T")
 
+SKIPPED = "Skipped"
+"""The ``error`` of a :class:`Failure` for a file that was not read (its suffix says it is no format gsgk reads)."""
+JOBS: int | None = None
+"""The default of every ``jobs`` argument: ``None``, one worker process per core (a run that fits
+in one chunk stays in the calling process)."""
 CHUNKSIZE = 8
 """Files a worker handles per task: large enough to amortise the hand-off, small enough to stop quickly."""
 
@@ -47,13 +52,18 @@ class Failure:
     column: int | None = None
 
     @classmethod
+    def skipped(cls, reason: str) -> Failure:
+        """A file not read at all (see :class:`gsgk.sources.Skipped`)."""
+        return cls(SKIPPED, reason)
+
+    @classmethod
     def from_exception(cls, exc: BaseException) -> Failure:
         text = str(exc).splitlines()
         return cls(type(exc).__name__, text[0] if text else repr(exc),
                    getattr(exc, "line", None), getattr(exc, "column", None))
 
     def __str__(self) -> str:
-        return f"{self.error}: {self.message}"
+        return self.message if self.error == SKIPPED else f"{self.error}: {self.message}"
 
 
 @attrs.frozen
@@ -67,15 +77,17 @@ class Outcome:
 
     @property
     def status(self) -> Status:
-        """``failed`` without a report, ``findings`` with a warning or error, else ``ok``."""
+        """``skipped`` or ``failed`` without a report, ``findings`` with a warning or error, else ``ok``."""
         if self.failure is not None:
-            return "failed"
+            return "skipped" if self.failure.error == SKIPPED else "failed"
         return "findings" if any(f.severity != "info" for f in self.findings) else "ok"
 
 
-def examine(path: PathLike, check: bool = True) -> Outcome:
+def examine(path: Source | Skipped, check: bool = True) -> Outcome:
     """Load one file and (with ``check``) run :func:`gsgk.checks.check` on it; never raises
     for a bad file: any exception while reading it becomes the outcome's failure."""
+    if isinstance(path, Skipped):
+        return Outcome(path.path, failure=Failure.skipped(path.reason))
     name = os.fspath(path)
     try:
         report = load(name)
@@ -85,13 +97,20 @@ def examine(path: PathLike, check: bool = True) -> Outcome:
     return Outcome(name, report, tuple(findings))
 
 
-def examine_many(paths: Iterable[PathLike], *, jobs: int | None = None, check: bool = True) -> Iterator[Outcome]:
-    """:func:`examine` every path over ``jobs`` processes (default: all cores), in input order."""
-    return parallel_map(partial(examine, check=check), paths, jobs=jobs)
+def examine_many(paths: Source | Iterable[Source | Skipped], *, jobs: int | None = JOBS,
+                 check: bool = True) -> Iterator[Outcome]:
+    """:func:`examine` every file ``paths`` name (see :func:`gsgk.sources.expand`) over ``jobs``
+    processes (default: all cores), in input order."""
+    return parallel_map(partial(examine, check=check), expand(paths), jobs=jobs)
 
 
-def load_many(paths: Iterable[PathLike], *, jobs: int | None = None) -> Iterator[tuple[str, Report | Failure]]:
-    """``(path, report)`` or ``(path, failure)`` for every path, in input order, streaming."""
+def load_many(paths: Source | Iterable[Source], *, jobs: int | None = JOBS) -> Iterator[tuple[str, Report | Failure]]:
+    """``(path, report)`` or ``(path, failure)`` for every file ``paths`` name, in input order, streaming.
+
+    ``paths`` is a file, a folder (walked for every format gsgk reads), a glob, or an
+    iterable of those, as ``str`` or ``os.PathLike``; a file that is not read is a
+    :class:`Failure` with ``error == "Skipped"`` and the reason.
+    """
     for outcome in examine_many(paths, jobs=jobs, check=False):
         result = outcome.report if outcome.report is not None else outcome.failure
         assert result is not None
@@ -99,18 +118,21 @@ def load_many(paths: Iterable[PathLike], *, jobs: int | None = None) -> Iterator
 
 
 def parallel_map(function: Callable[[A], T], items: Iterable[A], *,
-                 jobs: int | None = None, chunksize: int = CHUNKSIZE) -> Iterator[T]:
+                 jobs: int | None = JOBS, chunksize: int = CHUNKSIZE) -> Iterator[T]:
     """``map(function, items)`` over worker processes, in order, with a bounded window.
 
-    ``jobs=1`` runs in this process.  Workers ignore SIGINT, so Ctrl-C reaches
-    only the caller, which can stop at a result boundary; closing the iterator
-    cancels what has not started and waits for the chunks under way.
+    ``jobs=1``, or items that fit in one chunk, run in this process.  Workers
+    ignore SIGINT, so Ctrl-C reaches only the caller, which can stop at a result
+    boundary; closing the iterator cancels what has not started and waits for
+    the chunks under way.
     """
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1:
-        yield from map(function, items)
+    items = iter(items)
+    first = _take(items, chunksize)
+    if jobs == 1 or len(first) < chunksize:
+        yield from map(function, chain(first, items))
         return
-    chunks = iter(partial(_take, iter(items), chunksize), [])
+    chunks = chain([first], iter(partial(_take, items, chunksize), []))
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_sigint) as pool:
         window: deque[Future[list[T]]] = deque()

@@ -18,8 +18,8 @@ from decimal import Decimal
 from lark import Token
 
 from .errors import ParseError
-from .findings import CellKey, Finding, Severity
-from .metadata import organ_and_year, year_in_text
+from .findings import CellKey, Finding, Severity, by_position
+from .metadata import organ_and_year, strip_markup, year_in_text
 from .model import PROSE_FIELDS, Cells, Note, Report, Span, Value
 from .parser import Document, RowNode, SectionNode
 from .recovery import Run, place
@@ -296,9 +296,9 @@ class _Builder:
 
     # --- metadata --------------------------------------------------------------
     def _metadata(self, document: Document, cells: Cells, prose: dict[int, list[str]]) -> Report:
-        title = _text(document.title) if document.title else None
+        title = strip_markup(_text(document.title)) if document.title else None
         organ, year = organ_and_year(title) if title else (None, None)
-        signature = _text(document.signature) if document.signature else None
+        signature = strip_markup(_text(document.signature)) if document.signature else None
         published = document.date.value.target if document.date else None
         preamble = tuple(_text(t) for t in document.preamble)
         if organ is None and signature:
@@ -316,5 +316,5 @@ class _Builder:
             cells=cells, title=title, organ=organ, year=year, published=published,
             preamble=preamble, overview=tuple(prose[1]), problems=tuple(prose[5]),
             other_matters=tuple(prose[6]), notes=tuple(self.notes), signature=signature,
-            diagnostics=tuple(self.findings),
+            diagnostics=tuple(by_position(self.findings)),
         )

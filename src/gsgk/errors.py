@@ -52,7 +52,14 @@ class InputError(GsgkError, ValueError):
 
 
 class MissingExtraError(GsgkError, ImportError):
-    """An optional dependency is needed; the message names the ``pip install`` to run."""
+    """An optional dependency is needed; the message names the ``pip install`` to run.
+
+    ``name`` is the module that is missing, ``extra`` the gsgk extra that installs it.
+    """
+
+    def __init__(self, message: str, *, name: str | None = None, extra: str | None = None) -> None:
+        super().__init__(message, name=name)
+        self.extra = extra
 
 
 def display_width(text: str) -> int:

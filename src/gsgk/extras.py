@@ -19,4 +19,5 @@ def require(module: str, extra: str) -> ModuleType:
     try:
         return import_module(module)
     except ImportError:
-        raise MissingExtraError(f'{module} is needed here: pip install "gsgk[{extra}]"') from None
+        message = f'{module} is needed here: pip install "gsgk[{extra}]"'
+        raise MissingExtraError(message, name=module, extra=extra) from None

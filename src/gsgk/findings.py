@@ -7,6 +7,7 @@ Every ``code`` is stable and listed in ``docs/diagnostics.md``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 import attrs
@@ -46,3 +47,8 @@ class Finding:
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
         return f"{where}{self.severity} [{self.code}] {self.message}"
+
+
+def by_position(findings: Iterable[Finding]) -> list[Finding]:
+    """``findings`` in order of line and column (those without a place last, in their order)."""
+    return sorted(findings, key=lambda f: (f.line is None, f.line or 0, f.column or 0))

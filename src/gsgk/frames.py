@@ -13,14 +13,17 @@ at most four decimals).  pandas and pyarrow are imported only when used.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
-from .batch import Outcome, examine, parallel_map
+from .batch import JOBS, Outcome, examine, parallel_map
 from .extras import require
 from .model import Report, Value
+from .sources import Skipped, Source, expand
 from .template import EDITIONS
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COLUMNS = ("file", "organ", "year", "edition", "section", "row", "column", "row_key", "column_key", "value", "error")
 WIDE_KEYS: tuple[tuple[str, str], ...] = tuple(dict.fromkeys(
@@ -46,30 +49,38 @@ def as_float(value: Value) -> float | None:
     return None if value is None else float(value)
 
 
-def to_frame(reports_or_paths: Iterable[Report | str | os.PathLike[str]], *, jobs: int = 1) -> Any:
+def to_frame(reports_or_paths: Report | Source | Iterable[Report | Source], *, jobs: int | None = JOBS,
+             ) -> pd.DataFrame:
     """A tidy ``pandas.DataFrame`` of reports and/or report files, in input order.
 
-    Paths are loaded (over ``jobs`` processes); ``file`` is the path as given,
-    empty for a report passed in.  ``value`` is float64 with NaN for a blank cell.
+    Like a pandas reader it takes a path (``str`` or ``os.PathLike``) to a file
+    or a folder (walked for every format gsgk reads), a glob, a report, or an
+    iterable of those.  Files are loaded over ``jobs`` processes (default: all
+    cores); ``file`` is the path, empty for a report passed in; a file that gave
+    no report, or was not read, is one row with its ``error``.  ``value`` is
+    float64 with NaN for a blank cell, ``year`` and ``section`` nullable integers.
     """
-    pd = require("pandas", "pandas")
-    rows = [row for outcome in parallel_map(_outcome, reports_or_paths, jobs=jobs) for row in tidy_rows(outcome)]
-    frame = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
-    frame["value"] = pd.array([as_float(v) for v in frame["value"]], dtype="float64")
-    return frame.astype({"year": "Int64", "edition": "Int64", "section": "Int64"})
+    pandas = require("pandas", "pandas")
+    rows = [row for outcome in _outcomes(reports_or_paths, jobs) for row in tidy_rows(outcome)]
+    frame = pandas.DataFrame.from_records(rows, columns=list(COLUMNS))
+    frame["value"] = pandas.array([as_float(v) for v in frame["value"]], dtype="float64")
+    typed: pd.DataFrame = frame.astype({"year": "Int64", "edition": "Int64", "section": "Int64"})
+    return typed
 
 
-def to_wide_frame(reports_or_paths: Iterable[Report | str | os.PathLike[str]], *, jobs: int = 1) -> Any:
+def to_wide_frame(reports_or_paths: Report | Source | Iterable[Report | Source], *, jobs: int | None = JOBS,
+                  ) -> pd.DataFrame:
     """A wide ``pandas.DataFrame``: one row per report or file, one float64 column per cell.
 
-    The columns are :data:`WIDE_COLUMNS`: ``file, organ, year, edition, error``
-    and a column per cell named by its keys (``received.total``), the same
-    column for a cell both editions count, so a 2019–2025 series lines up.  A
-    blank cell, and a cell the report's edition does not have, is NaN.
+    It takes what :func:`to_frame` takes.  The columns are :data:`WIDE_COLUMNS`:
+    ``file, organ, year, edition, error`` and a column per cell named by its
+    keys (``received.total``), the same column for a cell both editions count,
+    so a 2019–2025 series lines up.  A blank cell, and a cell the report's
+    edition does not have, is NaN.
     """
-    pd = require("pandas", "pandas")
+    pandas = require("pandas", "pandas")
     rows: list[tuple[Any, ...]] = []
-    for outcome in parallel_map(_outcome, reports_or_paths, jobs=jobs):
+    for outcome in _outcomes(reports_or_paths, jobs):
         report = outcome.report
         if report is None:
             rows.append((outcome.path, None, None, None, str(outcome.failure), *(None,) * len(WIDE_KEYS)))
@@ -77,11 +88,17 @@ def to_wide_frame(reports_or_paths: Iterable[Report | str | os.PathLike[str]], *
         values = {cell.keys: as_float(value) for cell, value in zip(report.template.cells, report.cells.data)}
         rows.append((outcome.path or None, report.organ, report.year, report.edition, None,
                      *(values.get(keys) for keys in WIDE_KEYS)))
-    frame = pd.DataFrame.from_records(rows, columns=list(WIDE_COLUMNS))
+    frame = pandas.DataFrame.from_records(rows, columns=list(WIDE_COLUMNS))
     cells = list(WIDE_COLUMNS[5:])
     frame[cells] = frame[cells].astype("float64")
-    return frame.astype({"year": "Int64", "edition": "Int64"})
+    typed: pd.DataFrame = frame.astype({"year": "Int64", "edition": "Int64"})
+    return typed
 
 
-def _outcome(item: Report | str | os.PathLike[str]) -> Outcome:
+def _outcomes(reports_or_paths: Report | Source | Iterable[Report | Source], jobs: int | None) -> Iterator[Outcome]:
+    items = expand([reports_or_paths] if isinstance(reports_or_paths, Report) else reports_or_paths)
+    return parallel_map(_outcome, items, jobs=jobs)
+
+
+def _outcome(item: Report | str | Skipped) -> Outcome:
     return Outcome("", item) if isinstance(item, Report) else examine(item, check=False)

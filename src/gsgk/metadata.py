@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from .template import TITLE_SUFFIX
@@ -16,8 +17,15 @@ _YEAR_AFTER = re.compile(
     r"(?P<year>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?"
 )
 _ORGAN_EDGES = " 　\t《》〈〉“”\"'：:，,、"
+_MARKUP = re.compile(r"^\s*#{1,6}\s+|\*\*|__|</?[A-Za-z][^<>]*>")
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def strip_markup(text: str) -> str:
+    """``text`` without the markup a copy left in it: a Markdown heading's ``#``, ``**`` and ``__``
+    emphasis, HTML tags and entities; spaces at the edges dropped."""
+    return html.unescape(_MARKUP.sub("", text)).replace("\xa0", " ").strip()
 
 
 def organ_and_year(title: str) -> tuple[str | None, int | None]:

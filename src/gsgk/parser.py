@@ -132,6 +132,6 @@ def _error(exc: UnexpectedToken, lines: Sequence[Line]) -> ParseError:
     line, column = token.line or 1, token.column or 1
     source, caret = quote(lines, line, column)
     return ParseError(
-        f"unexpected {DESCRIPTIONS.get(token.type, token.type)} 「{token}」",
+        f"did not expect {DESCRIPTIONS.get(token.type, token.type)} here: 「{token}」",
         line=line, column=caret, expected=" or ".join(expected), source_line=source,
     )

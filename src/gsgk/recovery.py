@@ -6,15 +6,16 @@ sums allow exactly one reading: every way of placing the printed values in
 order among the cells is tried, the missing cells are solved from the sums,
 and readings that break a sum (or need a negative count) are discarded, also
 against the other rows of the table.  One surviving reading is taken and
-reported as a warning naming each inferred cell; otherwise the whole run stays
-blank (``None``) with an error.  A value is never shifted into a guessed cell.
+reported as a warning naming each inferred cell (rows of one table that each
+dropped as many values share one warning); otherwise the whole run stays blank
+(``None``) with an error.  A value is never shifted into a guessed cell.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, groupby
 from math import comb
 
 import attrs
@@ -47,6 +48,8 @@ class Placement:
     spans: dict[CellKey, Span | None] = attrs.field(factory=dict)
     inferred: set[CellKey] = attrs.field(factory=set)
     findings: list[Finding] = attrs.field(factory=list)
+    settled: list[tuple[Run, list[CellKey], list[str], str]] = attrs.field(factory=list)
+    """Short runs placed from the sums: the run, its inferred cells, the rules that decided, the reading."""
 
 
 def place(runs: Sequence[Run], identities: Sequence[Identity]) -> Placement:
@@ -74,7 +77,29 @@ def place(runs: Sequence[Run], identities: Sequence[Identity]) -> Placement:
     _eliminate(short, candidates, out.values, by_cell)
     for run in short:
         _settle(out, run, candidates[id(run)], by_cell)
+    out.findings += (_inferred_finding(list(group)) for _, group in groupby(out.settled, _shortfall))
     return out
+
+
+def _shortfall(settled: tuple[Run, list[CellKey], list[str], str]) -> tuple[int, int, int]:
+    """The table of a settled run, and how many values it printed of how many cells."""
+    run = settled[0]
+    return run.cells[0].section, len(run.printed), len(run.cells)
+
+
+def _inferred_finding(group: list[tuple[Run, list[CellKey], list[str], str]]) -> Finding:
+    """One ``cells-inferred`` warning for rows of one table that each dropped as many values."""
+    run, inferred, rules, shown = group[0]
+    short = f"只印出{len(run.printed)}个数（模板{len(run.cells)}栏）"
+    if len(group) == 1:
+        return _finding("cells-inferred", "warning", run,
+                        f"「{run.label}」{short}；按勾稽关系（{'；'.join(rules)}）唯一一致的读法为：{shown}",
+                        cells=tuple(inferred))
+    rules = sorted({rule for _, _, rs, _ in group for rule in rs})
+    return _finding("cells-inferred", "warning", run,
+                    f"「{run.label}」至「{group[-1][0].label}」{len(group)}行各{short}；"
+                    f"按勾稽关系（{'；'.join(rules)}）各行唯一一致的读法已补出（报告中逐栏标明）",
+                    cells=tuple(key for _, keys, _, _ in group for key in keys))
 
 
 def _candidates(run: Run, known: Values, by_cell: dict[CellKey, list[Identity]]) -> list[Values | None]:
@@ -186,13 +211,7 @@ def _settle(out: Placement, run: Run, options: list[Values | None], by_cell: dic
         inferred = _inferred(run, reading)
         out.inferred.update(inferred)
         rules = sorted({i.rule for key in keys for i in by_cell.get(key, ())})
-        shown = "、".join(format_value(reading[k]) for k in keys)
-        out.findings.append(_finding(
-            "cells-inferred", "warning", run,
-            f"「{run.label}」只印出{len(run.printed)}个数（模板{len(run.cells)}栏）；"
-            f"按勾稽关系（{'；'.join(rules)}）唯一一致的读法为：{shown}",
-            cells=tuple(inferred),
-        ))
+        out.settled.append((run, inferred, rules, "、".join(format_value(reading[k]) for k in keys)))
         return
     _blank(out, run)
     why = "没有一种读法符合模板的勾稽关系" if not options else "有多种读法都符合模板的勾稽关系"

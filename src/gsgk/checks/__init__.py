@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..findings import Finding
+from ..findings import Finding, by_position
 from ..model import Report
 from .arithmetic import check_sums
 from .metadata import check_metadata
@@ -24,11 +24,12 @@ RULES: tuple[Callable[[Report], Iterable[Finding]], ...] = (check_sums, check_va
 
 
 def check(report: Report) -> list[Finding]:
-    """The report's parse diagnostics, then the findings of every rule, in a stable order."""
+    """The report's parse diagnostics and the findings of every rule, in order of position
+    (findings about the whole report last, parse diagnostics before the rules')."""
     found = list(report.diagnostics)
     for rule in RULES:
         found += rule(report)
-    return found
+    return by_position(found)
 
 
 __all__ = ["RULES", "check", "check_series", "series_findings"]

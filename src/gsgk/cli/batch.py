@@ -2,19 +2,17 @@
 
 The output format follows the extension of ``--out``: ``.jsonl`` (one report
 per line, as :func:`gsgk.unstructure` makes it, plus ``file``, ``status``,
-``error`` and ``findings``), ``.csv`` or ``.parquet`` (tidy rows, see
-:mod:`gsgk.frames`).  ``--findings`` writes one row per finding in any of the
-three.  Results are written in input order as they finish; Ctrl-C stops at a
-file boundary and leaves a complete, closed output of what finished.
+``error`` and ``findings``), ``.csv``, ``.xlsx`` or ``.parquet`` (tidy rows, see
+:mod:`gsgk.frames`).  ``--findings`` writes one row per finding in any of them.
+Results are written in input order as they finish; Ctrl-C stops at a file
+boundary and leaves a complete, closed output of what finished.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import glob
 import json
-import os
 import signal
 import sys
 from collections import Counter
@@ -25,13 +23,14 @@ from typing import IO, Any, Protocol
 
 import attrs
 
+from .. import sources
 from ..batch import Outcome, examine_many
 from ..convert import converter, unstructure
 from ..extras import require
 from ..frames import COLUMNS, as_float, tidy_rows
-
-REPORT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".docx"})
-"""What a folder walk picks up; other files are ignored unless named or globbed."""
+from ..sources import Skipped
+from .messages import Messages
+from .outputs import make_folder_for
 
 FINDING_COLUMNS = ("file", "code", "severity", "message", "line", "column", "cells")
 ARROW_TYPES: Mapping[tuple[str, ...], Mapping[str, str]] = {
@@ -39,7 +38,14 @@ ARROW_TYPES: Mapping[tuple[str, ...], Mapping[str, str]] = {
     FINDING_COLUMNS: {"line": "int32", "column": "int32"},
 }
 """The Parquet types of the columns that are not strings, per table."""
-FORMATS = (".jsonl", ".csv", ".parquet")
+XLSX_HEADERS: Mapping[tuple[str, ...], Mapping[str, str]] = {
+    COLUMNS: {"file": "文件", "organ": "机关", "year": "年度", "edition": "模板版本", "section": "表", "row": "行",
+              "column": "列", "row_key": "行键", "column_key": "列键", "value": "数值", "error": "错误"},
+    FINDING_COLUMNS: {"file": "文件", "code": "代码", "severity": "级别", "message": "说明", "line": "行号",
+                      "column": "列号", "cells": "单元格"},
+}
+"""The Chinese headers of the .xlsx tables (a column not named here keeps its English name)."""
+FORMATS = (".jsonl", ".csv", ".xlsx", ".parquet")
 Row = tuple[Any, ...] | dict[str, Any]
 """A table row: a tuple in the table's column order, or (JSON Lines only) a document."""
 ROW_GROUP = 50_000
@@ -49,8 +55,12 @@ ROW_GROUP = 50_000
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="a report file, a folder (searched recursively), a glob, or - to read paths from stdin")
-    parser.add_argument("--out", required=True, type=Path, help="output file: .jsonl, .csv or .parquet")
-    parser.add_argument("--findings", type=Path, help="also write every finding to this .jsonl, .csv or .parquet")
+    parser.add_argument("--out", required=True, type=Path,
+                        help="output file: .jsonl, .csv, .xlsx or .parquet (its folder is created if needed)")
+    parser.add_argument("--findings", type=Path,
+                        help="also write every finding to this .jsonl, .csv, .xlsx or .parquet")
+    parser.add_argument("--no-bom", dest="bom", action="store_false",
+                        help="CSV without the UTF-8 byte order mark (by default it has one, so Excel reads it)")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -58,17 +68,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     for target in filter(None, (args.out, args.findings)):
         if target.suffix not in FORMATS:
-            print(f"gsgk batch: {target}: unknown output format; expected one of {', '.join(FORMATS)}", file=sys.stderr)
+            _say(args.say, args.say("unknown-output", path=target, formats=", ".join(FORMATS)))
             return 2
     if args.jobs is not None and args.jobs < 1:
-        print("gsgk batch: --jobs must be at least 1", file=sys.stderr)
+        _say(args.say, args.say("jobs"))
         return 2
     paths = list(expand(args.paths, sys.stdin))
     summary = Summary()
     stop = Interrupt()
-    out = open_table(args.out, COLUMNS)
-    findings = open_table(args.findings, FINDING_COLUMNS) if args.findings else None
-    progress = _progress(len(paths), quiet=args.quiet)
+    progress = _progress(len(paths), quiet=args.quiet)  # a missing tqdm stops the run before any output exists
+    out = open_table(args.out, COLUMNS, bom=args.bom)
+    try:
+        findings = open_table(args.findings, FINDING_COLUMNS, bom=args.bom) if args.findings else None
+    except BaseException:
+        out.close()
+        raise
     try:
         with stop:
             for outcome in examine_many(paths, jobs=args.jobs):
@@ -84,24 +98,20 @@ def run(args: argparse.Namespace) -> int:
         out.close()
         if findings is not None:
             findings.close()
-    summary.print(len(paths), args.out, interrupted=stop.requested)
-    return 130 if stop.requested else int(summary.failed > 0)
+    summary.print(len(paths), args.out, args.say, interrupted=stop.requested)
+    if stop.requested:
+        return 130
+    return int(summary.failed > 0 or summary.read == 0)
 
 
-def expand(arguments: Sequence[str], stdin: IO[str]) -> Iterator[str]:
-    """The files the PATH arguments name: files as given, folders walked (report
-    suffixes only, sorted), globs matched (sorted), ``-`` read line by line."""
+def expand(arguments: Sequence[str], stdin: IO[str]) -> Iterator[str | Skipped]:
+    """The files the PATH arguments name (see :func:`gsgk.sources.expand`), with ``-``
+    read from ``stdin`` one path per line."""
     for argument in arguments:
         if argument == "-":
-            yield from filter(None, (line.strip() for line in stdin))
-        elif os.path.isdir(argument):
-            for root, dirs, files in os.walk(argument):
-                dirs.sort()
-                yield from (os.path.join(root, f) for f in sorted(files) if Path(f).suffix.lower() in REPORT_SUFFIXES)
-        elif not os.path.exists(argument) and glob.has_magic(argument):
-            yield from sorted(p for p in glob.glob(argument, recursive=True) if os.path.isfile(p))
+            yield from sources.expand(filter(None, (line.strip() for line in stdin)))
         else:
-            yield argument
+            yield from sources.expand(argument)
 
 
 def report_rows(outcome: Outcome, suffix: str) -> Sequence[Row]:
@@ -128,12 +138,17 @@ class Table(Protocol):
     def close(self) -> None: ...
 
 
-def open_table(path: Path, columns: tuple[str, ...]) -> Table:
-    """A writer for ``path`` chosen by its extension."""
+def open_table(path: Path, columns: tuple[str, ...], *, bom: bool = True) -> Table:
+    """A writer for ``path`` chosen by its extension (its folder created if missing);
+    CSV starts with a byte order mark when ``bom``."""
+    make_folder_for(path)
     if path.suffix == ".parquet":
         return ParquetTable(path, columns)
-    fp = path.open("w", encoding="utf-8", newline="")
-    return JsonlTable(fp, columns) if path.suffix == ".jsonl" else CsvTable(fp, columns)
+    if path.suffix == ".xlsx":
+        return XlsxTable(path, columns)
+    if path.suffix == ".jsonl":
+        return JsonlTable(path.open("w", encoding="utf-8"), columns)
+    return CsvTable(path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline=""), columns)
 
 
 class JsonlTable:
@@ -168,13 +183,38 @@ class CsvTable:
         self.fp.close()
 
 
+class XlsxTable:
+    """An Excel workbook with one sheet, Chinese headers and numbers as numbers; written on closing."""
+
+    def __init__(self, path: Path, columns: tuple[str, ...]) -> None:
+        self.path = path
+        self.book = require("openpyxl", "xlsx").Workbook(write_only=True)
+        self.sheet = self.book.create_sheet()
+        self.sheet.freeze_panes = "A2"
+        headers = XLSX_HEADERS.get(columns, {})
+        self.sheet.append([headers.get(c, c) for c in columns])
+
+    def write(self, rows: Sequence[Row]) -> None:
+        for row in rows:
+            assert isinstance(row, tuple)
+            self.sheet.append(row)
+
+    def close(self) -> None:
+        self.book.save(self.path)
+
+
 class ParquetTable:
-    """A Parquet file written a row group at a time; closing writes the footer."""
+    """A Parquet file written a row group at a time; closing writes the footer.  Integer columns
+    carry pandas metadata, so ``pandas.read_parquet`` gives them nullable integer dtypes, not float."""
 
     def __init__(self, path: Path, columns: tuple[str, ...]) -> None:
         self.pa = pa = require("pyarrow", "parquet")
         types = ARROW_TYPES[columns]
-        self.schema = pa.schema([(c, getattr(pa, types.get(c, "string"))()) for c in columns])
+        integers = [{"name": c, "field_name": c, "pandas_type": types[c], "numpy_type": types[c].capitalize(),
+                     "metadata": None} for c in columns if types.get(c, "").startswith("int")]
+        pandas = {"index_columns": [], "column_indexes": [], "columns": integers}
+        self.schema = pa.schema([(c, getattr(pa, types.get(c, "string"))()) for c in columns],
+                                metadata={"pandas": json.dumps(pandas)})
         self.writer = require("pyarrow.parquet", "parquet").ParquetWriter(path, self.schema)
         self.value = columns.index("value") if "value" in columns else None
         self.buffer: list[Row] = []
@@ -205,6 +245,7 @@ class Summary:
     ok: int = 0
     with_findings: int = 0
     failed: int = 0
+    skipped: int = 0
     codes: Counter[str] = attrs.field(factory=Counter)
     failures: list[Outcome] = attrs.field(factory=list)
 
@@ -215,27 +256,34 @@ class Summary:
         self.ok += status == "ok"
         self.with_findings += status == "findings"
         self.failed += status == "failed"
+        self.skipped += status == "skipped"
         self.codes.update(f.code for f in outcome.findings)
-        if status == "failed" and len(self.failures) < self.SHOWN:
+        if outcome.failure is not None and len(self.failures) < self.SHOWN:
             self.failures.append(outcome)
 
     @property
-    def done(self) -> int:
-        return self.ok + self.with_findings + self.failed
+    def read(self) -> int:
+        """Files that gave a report."""
+        return self.ok + self.with_findings
 
-    def print(self, total: int, out: Path, *, interrupted: bool, file: IO[str] | None = None) -> None:
-        file = file or sys.stderr
+    @property
+    def done(self) -> int:
+        return self.read + self.failed + self.skipped
+
+    def print(self, total: int, out: Path, say: Messages, *, interrupted: bool) -> None:
         if interrupted:
-            print(f"gsgk batch: interrupted after {self.done} of {total} files; {out} holds them", file=file)
-        print(f"gsgk batch: {self.done} files: {self.ok} ok, {self.with_findings} with findings, "
-              f"{self.failed} failed -> {out}", file=file)
+            _say(say, say("interrupted", done=self.done, total=total, out=out))
+        _say(say, say("batch-summary", done=self.done, ok=self.ok, findings=self.with_findings, failed=self.failed,
+                      skipped=self.skipped, out=out))
         if self.codes:
             common = ", ".join(f"{code} ×{n}" for code, n in self.codes.most_common(5))
-            print(f"most frequent findings: {common}", file=file)
+            print(say("frequent", codes=common), file=sys.stderr)
         for outcome in self.failures:
-            print(f"failed: {outcome.path}: {outcome.failure}", file=file)
-        if self.failed > len(self.failures):
-            print(f"... and {self.failed - len(self.failures)} more failed files (see {out})", file=file)
+            print(say.about(f"{outcome.status}-line", str(outcome.failure), path=outcome.path), file=sys.stderr)
+        if (more := self.failed + self.skipped - len(self.failures)) > 0:
+            print(say("more-not-read", more=more, out=out), file=sys.stderr)
+        if self.read == 0 and not interrupted:
+            _say(say, say("nothing-read"))
 
 
 class Interrupt:
@@ -273,6 +321,10 @@ class Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def _say(say: Messages, message: str) -> None:
+    print(say("line", command="batch", detail=message), file=sys.stderr)
 
 
 def _progress(total: int, *, quiet: bool) -> Progress:

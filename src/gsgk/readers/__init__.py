@@ -57,3 +57,19 @@ def _reader(fmt: str) -> Callable[[bytes], list[Line]]:
 def read_lines(data: bytes, fmt: str | None = None) -> list[Line]:
     """The lines of a report in any supported format."""
     return _reader(fmt or detect(data))(data)
+
+
+SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".htm", ".html", ".docx", ".json", ".pdf"})
+"""The file suffixes a folder walk reads (a file named on its own is read whatever its suffix)."""
+NOT_READ = {
+    ".doc": "an old binary Word file: save it as .docx",
+    ".wps": "a WPS file: save it as .docx",
+    ".rtf": "an RTF file: save it as .docx",
+    ".odt": "an OpenDocument file: save it as .docx",
+    ".ofd": "an OFD file: export it as PDF",
+    ".xls": "a spreadsheet, not a report",
+    ".xlsx": "a spreadsheet, not a report",
+    ".et": "a spreadsheet, not a report",
+}
+"""Suffixes of files that look like reports but are not read, with what to do instead; a folder
+walk lists them as skipped (other files, such as a saved page's images, are not reports)."""

@@ -8,10 +8,12 @@ their own modules and are imported on first use, so optional dependencies
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import Any, Literal
 
 from ..model import Report
 
+OutputFormat = Literal["text", "html", "markdown", "json", "docx"]
+"""The formats a report renders into (a type checker refuses any other string)."""
 FORMATS = {
     "text": ("text", "dumps_text"),
     "html": ("html", "dumps_html"),
@@ -22,7 +24,7 @@ FORMATS = {
 BINARY_FORMATS = frozenset({"docx"})
 
 
-def render(report: Report, format: str, **options: Any) -> str | bytes:
+def render(report: Report, format: OutputFormat, **options: Any) -> str | bytes:
     """``report`` in ``format`` (``bytes`` for binary formats such as ``docx``)."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
