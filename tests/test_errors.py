@@ -44,23 +44,34 @@ def test_report_cut_in_half_returns_diagnostics() -> None:
     assert report.cells[(4, "行政复议", "总计")] is None
 
 
-def test_extra_column_is_an_error_not_a_shift() -> None:
+def test_an_extra_value_the_sums_single_out_is_dropped_and_named() -> None:
     text = gsgk.dumps(gsgk.loads(TEXT)).replace(
         "一、本年新收政府信息公开申请数量\t\t\t19\t3\t0\t0\t0\t0\t22",
-        "一、本年新收政府信息公开申请数量\t\t\t19\t3\t0\t0\t0\t0\t22\t5",
+        "一、本年新收政府信息公开申请数量\t\t\t19\t3\t0\t5\t0\t0\t0\t22",
     )
     report = gsgk.loads(text)
+    [extra] = [d for d in report.diagnostics if d.code == "row-extra-value"]
+    assert extra.severity == "warning" and "第4个数「5」" in extra.message
+    assert report.cells == gsgk.loads(TEXT).cells
+
+
+def test_an_extra_value_the_sums_cannot_single_out_is_an_error_not_a_shift() -> None:
+    text = gsgk.dumps(gsgk.loads(TEXT)).replace("规章\t0\t0\t0", "规章\t0\t0\t0\t5")
+    report = gsgk.loads(text)
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["row-extra-values"]
-    assert report.cells[(3, "一、本年新收政府信息公开申请数量", "自然人")] is None
+    assert report.cells[(2, "规章", "本年制发件数")] is None
 
 
-def test_syntax_error_names_place_and_expectation_with_caret_under_cjk() -> None:
+def test_a_stray_number_is_skipped_and_named_and_strict_quotes_it_with_the_caret_under_cjk() -> None:
     text = TEXT.replace("\t申请人情况\n", "\t申请人情况\t5\n")
+    report = gsgk.loads(text)
+    [stray] = [d for d in report.diagnostics if d.code == "token-unexpected"]
+    assert "「5」" in stray.message and "行标签" in stray.message
+    assert report.cells == gsgk.loads(TEXT).cells
     with pytest.raises(gsgk.ParseError) as info:
-        gsgk.loads(text)
+        gsgk.loads(text, strict=True)
     error = info.value
-    assert error.code == "syntax"
-    assert error.expected and "row label" in error.expected
+    assert error.code == "token-unexpected"
     source, caret = str(error).splitlines()[-2:]
     assert source.strip().endswith("5")
     assert caret.index("^") == display_width(source[: source.rindex("5")])
@@ -135,9 +146,9 @@ def test_an_empty_html_page() -> None:
     assert info.value.code == "html"
 
 
-def test_an_unexpected_token_is_named_in_plain_words() -> None:
+def test_unexpected_tokens_are_named_in_plain_words_each_where_it_stands() -> None:
     lines = TEXT.splitlines()
-    with pytest.raises(gsgk.ParseError) as info:
-        gsgk.loads("\n".join([*lines[:14], "12\t13\t14", *lines[14:]]))
-    assert info.value.code == "syntax" and info.value.line == 15
-    assert info.value.message == "did not expect a number here: 「12」"
+    report = gsgk.loads("\n".join([*lines[:14], "12\t13\t14", *lines[14:]]))
+    found = [(d.line, d.column, d.message[:10]) for d in report.diagnostics if d.code == "token-unexpected"]
+    assert found == [(15, 1, "此处不应有数值「12"), (15, 4, "此处不应有数值「13"), (15, 7, "此处不应有数值「14")]
+    assert report.cells == gsgk.loads(TEXT).cells

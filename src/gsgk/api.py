@@ -13,12 +13,10 @@ import os
 from collections.abc import Sequence
 from typing import IO, Any
 
-import attrs
-
 from .build import build
 from .convert import structure
 from .errors import ParseError
-from .layout import Line, placed, quote, text_lines
+from .layout import Line, quote, text_lines
 from .lexer import tokenize
 from .model import Report
 from .parser import Document, parse_lines
@@ -74,17 +72,13 @@ def _read_bytes(source: PathOrFile) -> bytes:
 
 
 def parse(lines: Sequence[Line]) -> Document:
-    """The parse nodes of a report's lines (findings of the lexer are dropped)."""
-    return parse_lines(lines)[0]
+    """The parse of a report's lines, with the findings made so far: ``build(parse(lines))`` is the report."""
+    return parse_lines(lines)
 
 
 def report_from_lines(lines: Sequence[Line], *, strict: bool = False) -> Report:
     """Lex, parse and build; with ``strict`` any warning or error raises ``ParseError``."""
-    document, findings = parse_lines(lines)
-    first = next((line.text for line in lines if not line.is_blank), "")
-    report = build(document, findings, first)
-    if any(line.origins for line in lines):
-        report = attrs.evolve(report, diagnostics=tuple(placed(report.diagnostics, lines)))
+    report = build(parse_lines(lines))
     if strict:
         for finding in report.diagnostics:
             if finding.severity != "info":

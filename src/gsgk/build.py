@@ -15,10 +15,12 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+import attrs
 from lark import Token
 
 from .errors import ParseError
 from .findings import CellKey, Finding, Severity, by_position
+from .layout import placed
 from .metadata import organ_and_year, strip_markup, year_in_text
 from .model import PROSE_FIELDS, Cells, Note, Report, Span, Value
 from .parser import Document, RowNode, SectionNode
@@ -30,9 +32,14 @@ from .vocabulary import key
 YUAN_PER_WAN = Decimal(10000)
 
 
-def build(document: Document, findings: Sequence[Finding], first_line: str = "") -> Report:
-    """The report the nodes describe; ``ParseError`` if they describe no report at all."""
-    return _Builder(findings).report(document, first_line)
+def build(document: Document) -> Report:
+    """The report the parsed document describes, with its findings (placed on their PDF page where the
+    lines say where they were read); ``ParseError`` if it describes no report at all."""
+    first_line = next((line.text for line in document.lines if not line.is_blank), "")
+    report = _Builder(document.findings).report(document, first_line)
+    if any(line.origins for line in document.lines):
+        return attrs.evolve(report, diagnostics=tuple(placed(report.diagnostics, document.lines)))
+    return report
 
 
 def _span(token: Token) -> Span:

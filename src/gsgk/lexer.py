@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -213,12 +214,21 @@ class _Lexer:
     def _labelled(self, section: Section, pieces: list[Piece]) -> None:
         body = False
         block: Block | None = None
+        per_line = Counter(piece.line for piece in pieces)
+        label_line, inline = 0, False  # the line of the last row label; did values follow it there?
         for i, piece in enumerate(pieces):
             if piece.kind != "text":
                 if piece.kind == "blank" and not body:
                     continue
+                if piece.line == label_line:
+                    inline = True
+                elif inline and piece.kind == "value" and per_line[piece.line] == 1:
+                    # a number alone on its line after a row printed on one line: not that row's
+                    self.emit("LOOSE", piece.text, piece.line, piece.column, piece.value)
+                    continue
                 self._value(piece)
                 continue
+            label_line, inline = piece.line, False
             followed = i + 1 < len(pieces) and pieces[i + 1].kind != "text"
             match = _choose(lookup(section.number, piece.text), body, followed)
             if match is None or (body and followed and match.kind in ("column", "header")):

@@ -2,8 +2,13 @@
 
 ``report.lark`` is the grammar; :func:`parse_lines` runs the lexer, feeds its
 tokens to one cached LALR parser whose transformer turns each rule into a
-small node, and translates any Lark error into a :class:`~gsgk.ParseError`
-with the line quoted.  :mod:`gsgk.build` turns the nodes into a ``Report``.
+small node, and returns a :class:`Document` that carries the lexer's and the
+parser's findings.  A token the grammar does not accept where it stands (a
+stray number between rows, a loose line in a table) is reported as
+``token-unexpected`` with what the grammar expected there, and skipped, so
+the rest of the report is still read; a report that ends where the grammar
+cannot end is a :class:`~gsgk.ParseError` with the line quoted.
+:mod:`gsgk.build` turns the document into a ``Report``.
 """
 
 from __future__ import annotations
@@ -19,27 +24,30 @@ from lark.lexer import Lexer
 
 from .errors import ParseError
 from .findings import Finding
-from .layout import Line, quote
+from .layout import Line
 from .lexer import tokenize
 from .template import ACTIVE, APPEALS, REQUESTS
 
-DESCRIPTIONS = {
-    "TITLE": "the report title",
-    "TEXT": "a paragraph",
-    "SIGNATURE": "the signature",
-    "DATE": "the date",
-    "HEADING_PROSE": "a section heading (一、五、六)",
-    "HEADING_ACTIVE": f"the heading {ACTIVE.heading}",
-    "HEADING_REQUESTS": f"the heading {REQUESTS.heading}",
-    "HEADING_APPEALS": f"the heading {APPEALS.heading}",
-    "CAPTION": f"a caption such as {ACTIVE.blocks[0].caption}",
-    "HEADER": "a column header",
-    "GROUP": f"a group label such as {REQUESTS.blocks[0].rows[4].groups[-1]}",
-    "LABEL": "a row label",
-    "NUMBER": "a number",
-    "BLANK": "a blank cell",
-    "$END": "the end of the report",
+TERMINALS = {
+    "TITLE": ("the report title", "标题"),
+    "TEXT": ("a paragraph", "段落"),
+    "SIGNATURE": ("the signature", "落款"),
+    "DATE": ("the date", "日期"),
+    "HEADING_PROSE": ("a section heading (一、五、六)", "第一、五、六部分的标题"),
+    "HEADING_ACTIVE": (f"the heading {ACTIVE.heading}", f"标题「{ACTIVE.heading}」"),
+    "HEADING_REQUESTS": (f"the heading {REQUESTS.heading}", f"标题「{REQUESTS.heading}」"),
+    "HEADING_APPEALS": (f"the heading {APPEALS.heading}", f"标题「{APPEALS.heading}」"),
+    "CAPTION": (f"a caption such as {ACTIVE.blocks[0].caption}", f"表题（如「{ACTIVE.blocks[0].caption}」）"),
+    "HEADER": ("a column header", "表头"),
+    "GROUP": (f"a group label such as {REQUESTS.blocks[0].rows[4].groups[-1]}",
+              f"分组标签（如「{REQUESTS.blocks[0].rows[4].groups[-1]}」）"),
+    "LABEL": ("a row label", "行标签"),
+    "NUMBER": ("a number", "数值"),
+    "LOOSE": ("a number", "数值"),
+    "BLANK": ("a blank cell", "空白单元格"),
+    "$END": ("the end of the report", "报告结尾"),
 }
+"""Each terminal in words: English for :class:`ParseError`, Chinese for findings."""
 
 
 @attrs.frozen
@@ -56,11 +64,15 @@ class SectionNode:
 
 @attrs.frozen
 class Document:
+    """The parse of a report: its nodes, the findings made reading it, and the lines it was read from."""
+
     title: Token | None
     preamble: tuple[Token, ...]
     sections: tuple[SectionNode, ...]
     signature: Token | None
     date: Token | None
+    findings: tuple[Finding, ...] = ()
+    lines: tuple[Line, ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 class _TokenStream(Lexer):
@@ -70,7 +82,7 @@ class _TokenStream(Lexer):
         pass
 
     def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
-        return iter(data)
+        return iter(data)  # an iterator: after a skipped token the parser resumes where it stopped
 
 
 def _first(tokens: Sequence[Token], type_: str) -> Token | None:
@@ -107,31 +119,45 @@ def parser() -> Lark:
     )
 
 
-def parse_lines(lines: Sequence[Line]) -> tuple[Document, list[Finding]]:
-    """Tokenise and parse; Lark's errors come back as :class:`ParseError`."""
+def parse_lines(lines: Sequence[Line]) -> Document:
+    """Tokenise and parse (see the module docstring)."""
     tokens, findings = tokenize(lines)
+
+    def skip(exc: UnexpectedInput) -> bool:
+        if not isinstance(exc, UnexpectedToken) or exc.token.type == "$END":
+            return False
+        findings.append(_skipped(exc))
+        return True
+
     try:
-        document = cast(Document, parser().parse(tokens))
+        document = cast(Document, parser().parse(iter(tokens), on_error=skip))  # one iterator: resumes go on
     except UnexpectedToken as exc:
         raise _error(exc, lines) from None
     except UnexpectedInput as exc:  # pragma: no cover - the token stream is never text
         raise ParseError(str(exc)) from None
-    return document, findings
+    return attrs.evolve(document, findings=tuple(findings), lines=tuple(lines))
+
+
+def _words(name: str, language: int) -> str:
+    return TERMINALS[name][language] if name in TERMINALS else name
+
+
+def _expected(exc: UnexpectedToken, language: int = 0) -> str:
+    words = sorted({_words(name, language) for name in exc.expected})
+    return "、".join(words) if language else " or ".join(words)
+
+
+def _skipped(exc: UnexpectedToken) -> Finding:
+    token = exc.token
+    text = str(token) or token.type
+    return Finding("token-unexpected", "warning", f"此处不应有{_words(token.type, 1)}「{text}」，已忽略"
+                   f"（此处应为{_expected(exc, 1)}）", token.line, token.column)
 
 
 def _error(exc: UnexpectedToken, lines: Sequence[Line]) -> ParseError:
-    token = exc.token
-    expected = sorted({DESCRIPTIONS.get(name, name) for name in exc.expected})
-    if token.type == "$END":
-        last = next((line for line in reversed(lines) if not line.is_blank), None)
-        return ParseError(
-            "the report ends too early",
-            line=last.number if last else 1, column=1,
-            expected=" or ".join(expected), source_line=last.text if last else "",
-        )
-    line, column = token.line or 1, token.column or 1
-    source, caret = quote(lines, line, column)
+    last = next((line for line in reversed(lines) if not line.is_blank), None)
     return ParseError(
-        f"did not expect {DESCRIPTIONS.get(token.type, token.type)} here: 「{token}」",
-        line=line, column=caret, expected=" or ".join(expected), source_line=source,
+        "the report ends too early",
+        line=last.number if last else 1, column=1,
+        expected=_expected(exc), source_line=last.text if last else "",
     )

@@ -1,6 +1,9 @@
 """Placing printed values into template cells, and recovering dropped ones.
 
 A printed row (a *run*) with as many values as cells is placed in order.  A
+run with one value too many (a stray number) is placed when dropping exactly
+one of its values gives a reading that keeps the sums, and the dropped value is
+reported where it stands; otherwise the run stays blank with an error.  A
 run that is short (copies often drop cells) is placed only when the template's
 sums allow exactly one reading: every way of placing the printed values in
 order among the cells is tried, the missing cells are solved from the sums,
@@ -60,25 +63,53 @@ def place(runs: Sequence[Run], identities: Sequence[Identity]) -> Placement:
         for cell in identity.cells:
             by_cell.setdefault(cell.key, []).append(identity)
     short: list[Run] = []
+    extra: list[Run] = []
     for run in runs:
         if len(run.printed) == len(run.cells):
             for cell, value, span in zip(run.cells, run.printed, run.spans):
                 out.values[cell.key], out.spans[cell.key] = value, span
         elif len(run.printed) > len(run.cells):
-            _blank(out, run)
-            out.findings.append(_finding(
-                "row-extra-values", "error", run,
-                f"「{run.label}」印有{len(run.printed)}个数，模板只有{len(run.cells)}栏；"
-                "无法判断多出的是哪一个，本行按空白处理",
-            ))
+            extra.append(run)
         else:
             short.append(run)
+    for run in extra:
+        _drop_extra(out, run, by_cell)
     candidates = {id(run): _candidates(run, out.values, by_cell) for run in short}
     _eliminate(short, candidates, out.values, by_cell)
     for run in short:
         _settle(out, run, candidates[id(run)], by_cell)
     out.findings += (_inferred_finding(list(group)) for _, group in groupby(out.settled, _shortfall))
     return out
+
+
+def _drop_extra(out: Placement, run: Run, by_cell: dict[CellKey, list[Identity]]) -> None:
+    """Place a run with one value too many when the sums single out the value to drop."""
+    keys = [c.key for c in run.cells]
+    readings: dict[tuple[Value, ...], int] = {}
+    if len(run.printed) == len(run.cells) + 1:
+        for j in range(len(run.printed)):
+            kept = run.printed[:j] + run.printed[j + 1:]
+            if kept not in readings and _consistent({**out.values, **dict(zip(keys, kept))}, by_cell, keys):
+                readings[kept] = j
+    if len(readings) == 1 and any(by_cell.get(key) for key in keys):
+        (kept, j), = readings.items()
+        spans = run.spans[:j] + run.spans[j + 1:]
+        for cell, value, span in zip(run.cells, kept, spans):
+            out.values[cell.key], out.spans[cell.key] = value, span
+        where = run.spans[j] or run.where
+        rules = sorted({i.rule for key in keys for i in by_cell.get(key, ())})
+        out.findings.append(Finding(
+            "row-extra-value", "warning",
+            f"「{run.label}」印有{len(run.printed)}个数，模板{len(run.cells)}栏；按勾稽关系（{'；'.join(rules)}）"
+            f"多出的是第{j + 1}个数「{format_value(run.printed[j])}」，已忽略",
+            where.line if where else None, where.column if where else None, tuple(keys)))
+        return
+    _blank(out, run)
+    out.findings.append(_finding(
+        "row-extra-values", "error", run,
+        f"「{run.label}」印有{len(run.printed)}个数，模板只有{len(run.cells)}栏；"
+        "无法判断多出的是哪一个，本行按空白处理",
+    ))
 
 
 def _shortfall(settled: tuple[Run, list[CellKey], list[str], str]) -> tuple[int, int, int]:
