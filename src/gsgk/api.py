@@ -13,6 +13,7 @@ import os
 from collections.abc import Sequence
 from typing import IO, Any
 
+from . import flattened
 from .build import build
 from .convert import structure
 from .errors import ParseError
@@ -78,9 +79,18 @@ def parse(lines: Sequence[Line]) -> Document:
 
 def report_from_lines(lines: Sequence[Line], *, strict: bool = False) -> Report:
     """Lex, parse and build; with ``strict`` any warning or error raises ``ParseError``."""
-    document, findings = parse_lines(lines)
     first = next((line.text for line in lines if not line.is_blank), "")
-    report = build(document, findings, first)
+    try:
+        document, findings = parse_lines(lines)
+        report = build(document, findings, first)
+    except ParseError:
+        rescued = flattened.reread(lines, None)
+        if rescued is None:
+            raise
+        report = rescued
+    else:
+        if flattened.lacks_tables(report):
+            report = flattened.reread(lines, report) or report
     if strict:
         for finding in report.diagnostics:
             if finding.severity != "info":

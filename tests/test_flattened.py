@@ -1,0 +1,149 @@
+"""Text that lost its table: glued digit runs read back through the template's sums.
+
+The fixtures in ``data/flattened`` are made by ``data/flattened/make_flattened.py``
+the way crawlers make them (lxml ``text_content()`` of a page, with and without
+its whitespace); the expected values are the reports' hand-checked ``expected.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import gsgk
+from gsgk import ParseError, Report
+from gsgk.template import TEMPLATE
+
+from conftest import DATA, agrees, expected_cells
+from strategies import consistent_cells, reports
+
+FLAT = sorted((DATA / "flattened").glob("*.txt"))
+_SOURCES = {"pingtan_2024": DATA / "html", "测试市(杭州式样例)_2025_filingHtmlImport-fixture": DATA / "html"}
+SEED_FORMS = [p for p in FLAT if p.name.split(".")[0] not in _SOURCES]
+TABLES = [c.key for c in TEMPLATE.cells if c.section in (3, 4)]
+
+
+def expected_for(path: Path) -> dict[tuple[int, str, str], str]:
+    stem = path.name.split(".")[0]
+    return expected_cells(_SOURCES.get(stem, DATA / "seeds") / f"{stem}.txt")
+
+
+def _open_cells(report: Report) -> set[tuple[int, str, str]]:
+    """Cells an error says were left blank because the flattened text did not settle them."""
+    return {key for f in report.diagnostics if f.code in ("flattened-ambiguous", "flattened-unreadable")
+            for key in f.cells}
+
+
+@pytest.mark.parametrize("path", FLAT, ids=lambda p: p.name)
+def test_flattened_form_reads_its_known_values_or_leaves_them_blank_with_an_error(path: Path) -> None:
+    report = gsgk.load(path)
+    expected = expected_for(path)
+    assert any(f.code == "flattened-split" for f in report.diagnostics)
+    for key, value in expected.items():
+        if key[0] == 1 or key[0] > 4:
+            continue
+        got = report.cells[key]
+        if got is None and value not in ("", "~0"):
+            assert key in _open_cells(report), key
+        else:
+            assert agrees(value, got), (key, value, got)
+
+
+def test_seeds_glued_forms_give_back_at_least_95_percent_of_nonzero_cells() -> None:
+    right = total = 0
+    for path in SEED_FORMS:
+        report, expected = gsgk.load(path), expected_for(path)
+        for key in TABLES:
+            if expected[key] not in ("", "~0", "0"):
+                total += 1
+                right += agrees(expected[key], report.cells[key])
+    assert total > 0 and right / total >= 0.95
+
+
+@pytest.mark.parametrize("path", FLAT, ids=lambda p: p.name)
+def test_every_value_read_from_a_glued_run_is_marked_inferred(path: Path) -> None:
+    report = gsgk.load(path)
+    split = {key for f in report.diagnostics if f.code == "flattened-split" for key in f.cells}
+    assert split
+    assert all(report.cells.is_inferred(key) for key in split)
+    assert all(report.cells[key] is not None for key in split)
+
+
+def test_metadata_survives_the_flattening() -> None:
+    path = DATA / "flattened" / "000_3d6f15d5316b24ac.collapsed.txt"
+    report = gsgk.load(path)
+    assert report.organ == "灵丘县人民政府办公室" and report.year == 2022
+
+
+def _flat(rows: str) -> str:
+    """A one-line report around some table text (headings and the rest glued on)."""
+    return ("某县人民政府2023年政府信息公开工作年度报告一、总体情况本县公开信息。二、主动公开政府信息情况"
+            f"{rows}三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量21710000218"
+            "四、政府信息公开行政复议、行政诉讼情况五、存在的主要问题及改进情况无。六、其他需要报告的事项无。")
+
+
+def test_a_run_with_several_readings_stays_blank_and_the_error_lists_them() -> None:
+    report = gsgk.loads(_flat("第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章3574"))
+    keys = [c.key for c in TEMPLATE.row_cells(2, TEMPLATE.section(2).blocks[0].rows[0])]
+    assert all(report.cells[k] is None for k in keys)
+    (error,) = [f for f in report.diagnostics if f.code == "flattened-ambiguous"]
+    assert error.severity == "error" and set(error.cells) == set(keys)
+    assert "3/5/74" in error.message and "3/57/4" in error.message and "35/7/4" in error.message
+
+
+def test_a_row_split_by_its_sum_is_read_and_says_which_rule_fixed_it() -> None:
+    report = gsgk.loads(_flat("规章000"))
+    row = TEMPLATE.section(3).blocks[0].rows[0]
+    assert [report.cells[c.key] for c in TEMPLATE.row_cells(3, row)] == [217, 1, 0, 0, 0, 0, 218]
+    (note,) = [f for f in report.diagnostics if f.code == "flattened-split" and "21710000218" in f.message]
+    assert note.severity == "warning" and "总计等于自然人与法人或其他组织各列之和" in note.message
+
+
+def test_a_run_past_the_search_limit_stays_blank_with_an_error() -> None:
+    text = _flat("规章000").replace("四、政府信息公开行政复议、行政诉讼情况",
+                                     "四、政府信息公开行政复议、行政诉讼情况" + "1" * 60)
+    report = gsgk.loads(text)
+    assert all(report.cells[c.key] is None for c in TEMPLATE.section_cells(4))
+    (error,) = [f for f in report.diagnostics if f.code == "flattened-unreadable"]
+    assert "搜索上限" in error.message
+
+
+def test_strict_refuses_a_flattened_reading() -> None:
+    with pytest.raises(ParseError) as caught:
+        gsgk.loads(_flat("规章000"), strict=True)
+    assert caught.value.code.startswith("flattened")
+
+
+def test_flattened_text_that_cannot_be_read_gets_a_true_error() -> None:
+    text = _flat("规章000").replace("21710000218", "12345678901")
+    text = text.replace("规章000", "规章1234567")
+    with pytest.raises(ParseError) as caught:
+        gsgk.loads(text)
+    assert caught.value.code == "flattened"
+    assert "lost their layout" in caught.value.message and "none of its tables" not in str(caught.value)
+
+
+def test_text_without_a_report_keeps_the_old_error() -> None:
+    with pytest.raises(ParseError, match="none of its tables was found"):
+        gsgk.loads("这是一段与年报无关的文字123。")
+
+
+def _glued(report: Report) -> str:
+    page = gsgk.dumps(report, format="html")
+    return re.sub(r"\s+", "", lxml.html.fromstring(page).text_content())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(), consistent_cells())
+def test_gluing_every_row_of_a_consistent_report_never_gives_a_wrong_value(report: Report, cells: object) -> None:
+    import attrs
+
+    report = attrs.evolve(report, cells=cells)
+    back = gsgk.loads(_glued(report))
+    for key in TABLES:
+        got = back.cells[key]
+        assert got is None or got == report.cells[key], key
