@@ -1,8 +1,9 @@
-"""Text that lost its table: glued digit runs read back through the template's sums.
+"""Text that lost its table: glued digit runs and column-major tables read back through the template's sums.
 
 The fixtures in ``data/flattened`` are made by ``data/flattened/make_flattened.py``
 the way crawlers make them (lxml ``text_content()`` of a page, with and without
-its whitespace); the expected values are the reports' hand-checked ``expected.tsv``.
+its whitespace; pdfminer's ``extract_text`` of a PDF); the expected values are
+the reports' hand-checked ``expected.tsv``.
 """
 
 from __future__ import annotations
@@ -23,13 +24,17 @@ from strategies import consistent_cells, reports
 
 FLAT = sorted((DATA / "flattened").glob("*.txt"))
 _SOURCES = {"pingtan_2024": DATA / "html", "测试市(杭州式样例)_2025_filingHtmlImport-fixture": DATA / "html"}
-SEED_FORMS = [p for p in FLAT if p.name.split(".")[0] not in _SOURCES]
+SEED_FORMS = [p for p in FLAT if (DATA / "seeds" / (p.name.split(".")[0] + ".txt")).exists()]
 TABLES = [c.key for c in TEMPLATE.cells if c.section in (3, 4)]
+
+
+READ = ("flattened-split", "flattened-columns")
 
 
 def expected_for(path: Path) -> dict[tuple[int, str, str], str]:
     stem = path.name.split(".")[0]
-    return expected_cells(_SOURCES.get(stem, DATA / "seeds") / f"{stem}.txt")
+    folder = DATA / "flattened" if path.name.endswith(".pdfminer.txt") else _SOURCES.get(stem, DATA / "seeds")
+    return expected_cells(folder / f"{stem}.txt")
 
 
 def _open_cells(report: Report) -> set[tuple[int, str, str]]:
@@ -42,7 +47,7 @@ def _open_cells(report: Report) -> set[tuple[int, str, str]]:
 def test_flattened_form_reads_its_known_values_or_leaves_them_blank_with_an_error(path: Path) -> None:
     report = gsgk.load(path)
     expected = expected_for(path)
-    assert any(f.code == "flattened-split" for f in report.diagnostics)
+    assert any(f.code in READ for f in report.diagnostics)
     for key, value in expected.items():
         if key[0] == 1 or key[0] > 4:
             continue
@@ -67,10 +72,30 @@ def test_seeds_glued_forms_give_back_at_least_95_percent_of_nonzero_cells() -> N
 @pytest.mark.parametrize("path", FLAT, ids=lambda p: p.name)
 def test_every_value_read_from_a_glued_run_is_marked_inferred(path: Path) -> None:
     report = gsgk.load(path)
-    split = {key for f in report.diagnostics if f.code == "flattened-split" for key in f.cells}
+    split = {key for f in report.diagnostics if f.code in READ for key in f.cells}
     assert split
     assert all(report.cells.is_inferred(key) for key in split)
     assert all(report.cells[key] is not None for key in split)
+
+
+def test_a_column_major_table_is_read_column_by_column() -> None:
+    report = gsgk.load(DATA / "flattened" / "淮安市人民政府_2024.pdfminer.txt")
+    rules, rows = TEMPLATE.section(2).blocks[0].rows
+    assert [report.cells[c.key] for c in TEMPLATE.row_cells(2, rules)] == [1, 0, 11]
+    assert [report.cells[c.key] for c in TEMPLATE.row_cells(2, rows)] == [8, 26, 66]
+    (note, *_) = [f for f in report.diagnostics if f.code == "flattened-columns"]
+    assert "逐栏排列" in note.message
+
+
+def test_numbers_that_fit_no_rows_give_a_true_error() -> None:
+    text = "\n".join(["某县人民政府2023年政府信息公开工作年度报告", "二、主动公开政府信息情况",
+                      "第二十条第（一）项", "信息内容", "规章", "行政规范性文件", "本年制发件数", "本年废止件数",
+                      "现行有效件数", "1", "8", "0", "26", "11",
+                      "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"])
+    with pytest.raises(ParseError) as caught:
+        gsgk.loads(text)
+    assert caught.value.code == "flattened" and "column by column" in caught.value.message
+    assert "「规章」" in caught.value.message
 
 
 def test_metadata_survives_the_flattening() -> None:

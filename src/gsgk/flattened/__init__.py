@@ -26,8 +26,9 @@ from ..layout import Cell as LineCell
 from ..layout import Line
 from ..model import Report, Value
 from ..parser import parse_lines
-from ..template import TEMPLATE, Cell, Identity
+from ..template import NUMERALS, TEMPLATE, Cell, Identity
 from ..values import format_value
+from .columns import Mismatch, column_runs
 from .solve import combine
 from .split import Budget, Reading, TooMany, row_readings
 from .stream import Part, Run, Source, parts, runs
@@ -63,7 +64,18 @@ def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
     tables = {p.section.number: runs(source.text, p) for p in found if p.section.is_table}
     printed = [run for entries in tables.values() for run, _, _ in entries if run is not None]
     if not any(_glued(source.text, run) for run in printed):
-        return None
+        try:
+            tables = {p.section.number: [(r, r.text, r.offset) for r in column_runs(source, p)]
+                      for p in found if p.section.is_table}
+        except Mismatch as exc:
+            if report is not None:
+                return None
+            raise ParseError(f"the text reads as a table printed column by column, but {exc}",
+                             line=1, column=1, code="flattened",
+                             expected="as many numbers as the cells of the rows labelled before them") from None
+        printed = [run for entries in tables.values() for run, _, _ in entries if run is not None]
+        if not printed:
+            return None
     reading = _Reading(source)
     for part in found:
         reading.part(part, tables.get(part.section.number, []))
@@ -195,7 +207,7 @@ class _Reading:
     def _settle(self, run: Run, readings: list[Reading] | None, kept: list[Reading]) -> tuple[Value, ...]:
         keys = tuple(c.key for c in run.cells)
         line, column = self.source.where(run.offset)
-        label = run.row.leaf if run.row else f"表{'一二三四'[run.section - 1]}"
+        label = run.row.leaf if run.row else f"表{NUMERALS[run.section - 1]}"
         glued = len(run.items) < len(run.cells)
         if not kept:
             why = (f"拆分的可能超过{Budget().left}步的搜索上限" if readings is None
@@ -217,7 +229,14 @@ class _Reading:
                 f"「{label}」的数字「{run.text.strip()}」有{len(kept)}种拆分都符合模板：{shown}；"
                 f"不能确定的{len(open_)}栏按空白处理", line, column, open_))
             self.blanked.update(open_)
-        if glued:
+        if run.arranged:
+            settled = tuple(k for k, v in zip(keys, values) if v is not None)
+            self.inferred.update(settled)
+            self.findings.append(Finding(
+                "flattened-columns", "warning",
+                f"「{label}」的数字按{run.arranged}读为：" + "/".join(_shown(v) for v in values),
+                line, column, settled))
+        elif glued:
             settled = tuple(k for k, v in zip(keys, values) if v is not None)
             self.inferred.update(settled)
             rules = _rules(run.cells, TEMPLATE.identities, across=readings is not None and len(readings) > len(kept))

@@ -38,6 +38,8 @@ class Run:
     items: tuple[Item, ...]
     text: str
     offset: int
+    arranged: str = ""
+    """How the values were re-assembled, if not printed in the row's order (see :mod:`.columns`)."""
 
 
 @attrs.frozen
@@ -92,7 +94,7 @@ def parts(text: str) -> list[Part]:
     return [Part(section, start, body, end) for (section, start, body), end in zip(found, ends)]
 
 
-def _row_index(section: Section) -> dict[str, Row]:
+def row_index(section: Section) -> dict[str, Row]:
     index: dict[str, Row] = {}
     for block in section.blocks:
         for row in block.rows:
@@ -104,14 +106,14 @@ def _row_index(section: Section) -> dict[str, Row]:
     return index
 
 
-_ROWS = {section.number: _row_index(section) for section in SECTIONS if section.is_table}
-_LONGEST = max(len(k) for index in _ROWS.values() for k in index)
+ROWS = {section.number: row_index(section) for section in SECTIONS if section.is_table}
+_LONGEST = max(len(k) for index in ROWS.values() for k in index)
 
 
 def _row_before(section: int, text: str) -> Row | None:
     """The row whose label ``text`` ends with (the longest such label)."""
     k = key(text[-3 * _LONGEST:])
-    index = _ROWS[section]
+    index = ROWS[section]
     for length in range(min(len(k), _LONGEST), 0, -1):
         row = index.get(k[-length:])
         if row is not None:
