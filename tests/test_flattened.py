@@ -90,12 +90,12 @@ def test_a_column_major_table_is_read_column_by_column() -> None:
 def test_numbers_that_fit_no_rows_give_a_true_error() -> None:
     text = "\n".join(["某县人民政府2023年政府信息公开工作年度报告", "二、主动公开政府信息情况",
                       "第二十条第（一）项", "信息内容", "规章", "行政规范性文件", "本年制发件数", "本年废止件数",
-                      "现行有效件数", "1", "8", "0", "26", "11",
+                      "现行有效件数", "1", "8", "0", "26", "11", "66", "第二十条第（五）项", "行政许可", "3", "5",
                       "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"])
     with pytest.raises(ParseError) as caught:
         gsgk.loads(text)
     assert caught.value.code == "flattened" and "column by column" in caught.value.message
-    assert "「规章」" in caught.value.message
+    assert "「行政许可」" in caught.value.message
 
 
 def test_metadata_survives_the_flattening() -> None:
@@ -118,6 +118,12 @@ def test_a_run_with_several_readings_stays_blank_and_the_error_lists_them() -> N
     (error,) = [f for f in report.diagnostics if f.code == "flattened-ambiguous"]
     assert error.severity == "error" and set(error.cells) == set(keys)
     assert "3/5/74" in error.message and "3/57/4" in error.message and "35/7/4" in error.message
+
+
+def test_the_error_says_which_readings_the_prose_supports() -> None:
+    text = _flat("行政规范性文件6233440").replace("本县公开信息。", "本年制发行政规范性文件62件。")
+    (error,) = [f for f in gsgk.loads(text).diagnostics if f.code == "flattened-ambiguous"]
+    assert "正文「行政规范性文件62件」与其中4种相符" in error.message and "62/33/440" in error.message
 
 
 def test_a_row_split_by_its_sum_is_read_and_says_which_rule_fixed_it() -> None:

@@ -41,6 +41,8 @@ _SIGNATURE_MAX = 40
 _TABLE_KEYS = frozenset(c.key for c in TEMPLATE.cells if c.section in (3, 4))
 SHOWN = 5
 """At most this many readings are listed in a message."""
+_STATED = r"[^\d。；]{0,8}?(\d+(?:\.\d+)?)\s*[件个项条]"
+"""A number the prose states after a row's label, within a few characters (``…行政规范性文件62件``)."""
 _NO_LEADING_ZERO = "每个数不以0开头（0本身除外）"
 
 
@@ -65,8 +67,8 @@ def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
     printed = [run for entries in tables.values() for run, _, _ in entries if run is not None]
     if not any(_glued(source.text, run) for run in printed):
         try:
-            tables = {p.section.number: [(r, r.text, r.offset) for r in column_runs(source, p)]
-                      for p in found if p.section.is_table}
+            columns = column_runs(source, [p for p in found if p.section.is_table])
+            tables = {n: [(r, r.text, r.offset) for r in rows] for n, rows in columns.items()}
         except Mismatch as exc:
             if report is not None:
                 return None
@@ -76,7 +78,7 @@ def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
         printed = [run for entries in tables.values() for run, _, _ in entries if run is not None]
         if not printed:
             return None
-    reading = _Reading(source)
+    reading = _Reading(source, source.text[: min(p.start for p in found if p.section.is_table)])
     for part in found:
         reading.part(part, tables.get(part.section.number, []))
     if not any(v is not None for v in reading.values.values()):
@@ -113,8 +115,10 @@ def _filled(report: Report) -> int:
 class _Reading:
     """Lines in the layout the lexer reads, and what was said while restoring them."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, before: str) -> None:
         self.source = source
+        self.before = before
+        """The text before the tables, where the prose states numbers."""
         self.lines: list[Line] = []
         self.findings: list[Finding] = []
         self.values: dict[CellKey, Value] = {}
@@ -227,7 +231,7 @@ class _Reading:
             self.findings.append(Finding(
                 "flattened-ambiguous", "error",
                 f"「{label}」的数字「{run.text.strip()}」有{len(kept)}种拆分都符合模板：{shown}；"
-                f"不能确定的{len(open_)}栏按空白处理", line, column, open_))
+                f"{self._supported(run, kept)}不能确定的{len(open_)}栏按空白处理", line, column, open_))
             self.blanked.update(open_)
         if run.arranged:
             settled = tuple(k for k, v in zip(keys, values) if v is not None)
@@ -245,6 +249,19 @@ class _Reading:
                 f"「{label}」的数字「{run.text.strip()}」连在一起，按{rules}拆分为："
                 + "/".join(_shown(v) for v in values), line, column, settled))
         return values
+
+
+    def _supported(self, run: Run, kept: list[Reading]) -> str:
+        """Which readings a number the prose states for the row agrees with (``制发行政规范性文件62件``)."""
+        if run.row is None:
+            return ""
+        stated = re.compile(re.escape(run.row.leaf) + _STATED)
+        for m in stated.finditer(self.before):
+            fits = [r for r in kept if any(v is not None and format_value(v) == m[1] for v in r)]
+            if fits and len(fits) < len(kept):
+                shown = "；".join("/".join(_shown(v) for v in r) for r in fits[:SHOWN])
+                return f"正文「{m[0]}」与其中{len(fits)}种相符（{shown}）；"
+        return ""
 
 
 def _shown(value: Value) -> str:

@@ -27,17 +27,47 @@ class Mismatch(Exception):
     """A group of numbers matches no run of the rows before it; the message says which."""
 
 
-def column_runs(source: Source, part: Part) -> list[Run]:
-    """The rows of a column-major table section (empty if its text is not laid out so).
+def column_runs(source: Source, parts: Sequence[Part]) -> dict[int, list[Run]]:
+    """The rows of each column-major table section (empty if the text is not laid out so).
 
-    Raises :class:`Mismatch` when a group of numbers fits no rows.
+    The text counts as column-major when some group of numbers fills two rows or
+    more of a block with two columns or more; otherwise (one row per group is
+    row-major text) nothing is read here.  Raises :class:`Mismatch` when a
+    column-major text has a group that fits no rows, or digits on a label line.
     """
-    number = part.section.number
-    order = [row for block in part.section.blocks for row in block.rows]
-    labels: list[str] = []
-    pending: list[Row] = []
-    group: list[tuple[str, int]] = []
-    out: list[Run] = []
+    found: dict[int, list[Run]] = {}
+    spread = False
+    problem: str | None = None
+    for part in parts:
+        number = part.section.number
+        order = [row for block in part.section.blocks for row in block.rows]
+        pending: list[Row] = []
+        out = found.setdefault(number, [])
+        for labels, group in _groups(source, part):
+            pending += _rows_in("".join(labels), number, order, pending, out)
+            digits = next((label for label in labels if any(parse_number(w) for w in label.split())), None)
+            if digits is not None and problem is None:
+                problem = f"表{NUMERALS[number - 1]}的文字行「{digits}」中有数字"
+            if not group:
+                continue
+            try:
+                runs = _assemble(number, pending, group)
+            except Mismatch as exc:
+                problem = problem or str(exc)
+                continue
+            spread = spread or (sum(run.row is not None for run in runs) > 1 and len(runs[0].cells) > 1)
+            out += runs
+            pending = pending[sum(run.row is not None for run in runs):]
+    if not spread:
+        return {}
+    if problem is not None:
+        raise Mismatch(problem)
+    return found
+
+
+def _groups(source: Source, part: Part) -> list[tuple[list[str], list[tuple[str, int]]]]:
+    """The section's lines as (label lines, the number lines after them, with offsets)."""
+    groups: list[tuple[list[str], list[tuple[str, int]]]] = [([], [])]
     offset = part.body
     for raw in source.text[part.body: part.end].split("\n"):
         text = raw.strip(" \u3000\xa0\t")
@@ -45,20 +75,12 @@ def column_runs(source: Source, part: Part) -> list[Run]:
         if not text or _PAGE_NUMBER.match(text):
             continue
         if parse_number(text) is not None or is_blank(text):
-            group.append((text, start + raw.find(text)))
-            continue
-        if group:
-            pending += _rows_in("".join(labels), number, order, pending, out)
-            labels = []
-            runs = _assemble(number, pending, group)
-            out += runs
-            pending = pending[sum(1 for run in runs if run.row is not None):]
-            group = []
-        labels.append(text)
-    if group:
-        pending += _rows_in("".join(labels), number, order, pending, out)
-        out += _assemble(number, pending, group)
-    return out if any(len(run.items) > 1 for run in out) else []
+            groups[-1][1].append((text, start + raw.find(text)))
+        elif groups[-1][1]:
+            groups.append(([text], []))
+        else:
+            groups[-1][0].append(text)
+    return groups
 
 
 def _rows_in(text: str, section: int, order: Sequence[Row], pending: Sequence[Row], done: Sequence[Run]) -> list[Row]:
