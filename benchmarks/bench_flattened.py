@@ -3,8 +3,8 @@
 For every fixture in ``tests/data/flattened`` (``<stem>.collapsed.txt``: the
 whole report on one line; ``<stem>.text_content.txt``: rows on lines, digits
 glued) this prints the median load time and the ratio to loading the same
-report's standard text (the seed, or the page's own HTML for the corpus pages).
-The ratio is the solver's cost per glued report.
+report's standard text form (``gsgk.dumps`` of what was read).  The ratio is
+the solver's cost per glued report.
 
     python benchmarks/bench_flattened.py [--repeat N]
 """
@@ -33,12 +33,6 @@ def median_seconds(run: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def normal_form(path: Path) -> Path:
-    stem = path.name.split(".")[0]
-    seed = DATA / "seeds" / f"{stem}.txt"
-    return seed if seed.exists() else DATA / "html" / f"{stem}.html"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=20)
@@ -48,7 +42,7 @@ def main() -> None:
     ratios = []
     for path in FLAT:
         glued = median_seconds(partial(gsgk.load, path), args.repeat)
-        normal = median_seconds(partial(gsgk.load, normal_form(path)), args.repeat)
+        normal = median_seconds(partial(gsgk.loads, gsgk.dumps(gsgk.load(path))), args.repeat)
         ratios.append(glued / normal)
         print(f"{path.name[:60]:<62}{glued * 1e3:9.2f}{normal * 1e3:11.2f}{glued / normal:7.1f}×")
     print(f"median glued/normal ratio: {statistics.median(ratios):.1f}×")

@@ -14,9 +14,11 @@ from pathlib import Path
 import lxml.html
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import gsgk
 from gsgk import ParseError, Report
+from gsgk.flattened.split import Budget, TooMany, row_readings
 from gsgk.template import TEMPLATE
 
 from conftest import DATA, agrees, expected_cells
@@ -178,3 +180,21 @@ def test_gluing_every_row_of_a_consistent_report_never_gives_a_wrong_value(repor
     for key in TABLES:
         got = back.cells[key]
         assert got is None or got == report.cells[key], key
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=99_999), min_size=6, max_size=6),
+       st.lists(st.integers(min_value=0, max_value=9_999), min_size=12, max_size=12))
+def test_the_true_reading_of_a_glued_row_is_always_among_the_readings(parts: list[int], appeals: list[int]) -> None:
+    row = TEMPLATE.section(3).blocks[0].rows[0]
+    cases = [(TEMPLATE.row_cells(3, row), [*parts, sum(parts)])]
+    groups = [appeals[i: i + 4] for i in range(0, 12, 4)]
+    cases.append((TEMPLATE.section_cells(4), [v for g in groups for v in (*g, sum(g))]))
+    for cells, values in cases:
+        keys = {c.key for c in cells}
+        inside = [i for i in TEMPLATE.identities if all(c.key in keys for c in i.cells)]
+        try:
+            readings = row_readings(cells, ["".join(map(str, values))], inside, Budget())
+        except TooMany:
+            continue
+        assert tuple(values) in readings

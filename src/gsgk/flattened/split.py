@@ -25,6 +25,7 @@ MAX_STEPS = 50_000
 
 Item = str | None
 Reading = tuple[Value, ...]
+Number = int | Decimal
 
 
 class TooMany(Exception):
@@ -62,6 +63,9 @@ def row_readings(cells: Sequence[Cell], items: Sequence[Item], identities: Seque
     total printed at the end of a chunk, that total is taken first (each length
     of the chunk's tail), which bounds every part before it.  Raises :class:`TooMany`.
     """
+    blocks = _blocks(cells, identities)
+    if len(blocks) > 1 and len(items) == 1 and items[0] is not None:
+        return _by_blocks(cells, items[0], blocks, budget)
     search = _Search(cells, identities, budget)
     last = items[-1] if items else None
     if last is None or not any(i.left[-1] is cells[-1] for i in identities):
@@ -74,6 +78,46 @@ def row_readings(cells: Sequence[Cell], items: Sequence[Item], identities: Seque
         rest = [*items[:-1], last[:-length]] if length < len(last) else list(items[:-1])
         found += search.run(rest, len(cells) - 1, value)
     return found
+
+
+def _blocks(cells: Sequence[Cell], identities: Sequence[Identity]) -> list[tuple[int, int, Identity]]:
+    """The row as consecutive blocks, each some parts followed by their total (表四: three of five
+    cells); empty if the row's sums do not cut it so."""
+    index = {cell.key: i for i, cell in enumerate(cells)}
+    blocks = []
+    for identity in identities:
+        spots = sorted(index[c.key] for c in identity.cells)
+        if len(identity.left) != 1 or index[identity.left[0].key] != spots[-1] \
+                or spots != list(range(spots[0], spots[-1] + 1)):
+            return []
+        blocks.append((spots[0], spots[-1] + 1, identity))
+    blocks.sort(key=lambda b: b[0])
+    if [b[0] for b in blocks] != [0, *(b[1] for b in blocks[:-1])] or not blocks or blocks[-1][1] != len(cells):
+        return []
+    return blocks
+
+
+def _by_blocks(cells: Sequence[Cell], digits: str, blocks: Sequence[tuple[int, int, Identity]],
+               budget: Budget) -> list[Reading]:
+    """Readings of one chunk block by block: every place each block can end, its total taken first."""
+    memo: dict[tuple[int, int], list[Reading]] = {}
+
+    def rest(b: int, start: int) -> list[Reading]:
+        if b == len(blocks):
+            return [()] if start == len(digits) else []
+        if (b, start) not in memo:
+            first, end, identity = blocks[b]
+            found: list[Reading] = []
+            for stop in range(start + end - first, len(digits) - (len(cells) - end) + 1):
+                budget.spend()
+                here = row_readings(cells[first:end], [digits[start:stop]], [identity], budget)
+                if here:
+                    after = rest(b + 1, stop)
+                    found += [mine + theirs for mine in here for theirs in after]
+            memo[(b, start)] = found
+        return memo[(b, start)]
+
+    return rest(0, 0)
 
 
 class _Search:
@@ -115,7 +159,7 @@ class _Search:
     def forced(self, i: int) -> Value | int:
         """The value the sums require of cell ``i``, when it is the one unknown cell of a sum
         (``-1``: none possible; ``None``: free)."""
-        need: Decimal | None = None
+        need: Number | None = None
         for left, right in self.touching.get(i, ()):
             known = [self.values[k] for k in left + right if k != i]
             if any(v is None for v in known):
@@ -127,15 +171,15 @@ class _Search:
             need = value
         if need is None:
             return None
-        return need if self.cells[i].kind == "decimal" else int(need)
+        return Decimal(need) if self.cells[i].kind == "decimal" else int(need)
 
-    def bound(self, i: int) -> Decimal | None:
+    def bound(self, i: int) -> Number | None:
         """The most cell ``i`` can hold: a known total less the parts before ``i``."""
-        most: Decimal | None = None
+        most: Number | None = None
         for total, parts in self.parts.get(i, ()):
             value = self.values[total]
             if total > i and value is not None:
-                room = Decimal(value) - sum((Decimal(self.values[k] or 0) for k in parts if k < i), Decimal(0))
+                room = value - sum(self.values[k] or 0 for k in parts if k < i)
                 most = room if most is None else min(most, room)
         return most
 
@@ -144,12 +188,14 @@ class _Search:
         extra = 0
         for total, parts in self.pending:
             if total >= i and total < self.n:
-                done = sum(Decimal(self.values[k] or 0) for k in parts if k < i)
+                done = sum(self.values[k] or 0 for k in parts if k < i)
                 extra += len(str(int(done))) - 1
         left = self.chars[j] - p
         if left - (self.n - i) < extra:
             return False
-        longest, largest = 0, Decimal(0)
+        longest = 0
+        largest: Number = 0
+        most: Number | None
         for k in range(i, self.n):
             most = self._room(k, i)
             if most is None:
@@ -163,13 +209,13 @@ class _Search:
         return left <= longest and (widest <= 1 or largest >= 10 ** (widest - 1)) \
             and widest_possible >= len(str(int(largest))) - 1
 
-    def _room(self, k: int, i: int) -> Decimal | None:
+    def _room(self, k: int, i: int) -> Number | None:
         """The most cell ``k`` can hold given a known later total and the parts before ``i``."""
-        most: Decimal | None = None
+        most: Number | None = None
         for total, parts in self.parts.get(k, ()):
             value = self.values[total]
             if total > k and total >= self.n and value is not None:
-                room = Decimal(value) - sum((Decimal(self.values[m] or 0) for m in parts if m < i), Decimal(0))
+                room = value - sum(self.values[m] or 0 for m in parts if m < i)
                 most = room if most is None else min(most, room)
         return most
 
@@ -217,8 +263,12 @@ class _Search:
         self.values[i] = None
 
 
-def _total(values: Sequence[Value], cells: Sequence[int], skip: int = -1) -> Decimal:
-    return sum((Decimal(values[k] or 0) for k in cells if k != skip), Decimal(0))
+def _total(values: Sequence[Value], cells: Sequence[int], skip: int = -1) -> Number:
+    total: Number = 0
+    for k in cells:
+        if k != skip:
+            total += values[k] or 0
+    return total
 
 
 def _text(value: Value, cell: Cell) -> str:
