@@ -113,6 +113,13 @@ def _flat(rows: str) -> str:
             "四、政府信息公开行政复议、行政诉讼情况五、存在的主要问题及改进情况无。六、其他需要报告的事项无。")
 
 
+def test_a_heading_in_other_words_is_found_inside_the_line() -> None:
+    text = _flat("规章000").replace("五、存在的主要问题及改进情况无。", "五、存在问题及改进情况仍有不足。")
+    report = gsgk.loads(text)
+    assert report.problems == ("仍有不足。",)
+    assert not [f for f in report.diagnostics if f.code == "section-missing"]
+
+
 def test_a_run_with_several_readings_stays_blank_and_the_error_lists_them() -> None:
     report = gsgk.loads(_flat("第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章3574"))
     keys = [c.key for c in TEMPLATE.row_cells(2, TEMPLATE.section(2).blocks[0].rows[0])]

@@ -10,6 +10,7 @@ glued to the run before it (``…00000002.其他法律…``) goes back to its la
 
 from __future__ import annotations
 
+import difflib
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -84,14 +85,34 @@ def parts(text: str) -> list[Part]:
     found: list[tuple[Section, int, int]] = []
     limit = len(text)
     for section in reversed(SECTIONS):
-        matches = [m for m in _HEADINGS[section.number].finditer(text, 0, limit)]
-        if matches:
-            m = matches[-1]
-            found.append((section, m.start(), m.end()))
-            limit = m.start()
+        matches = [(m.start(), m.end()) for m in _HEADINGS[section.number].finditer(text, 0, limit)]
+        place = matches[-1] if matches else _loose_heading(text, section, limit)
+        if place is not None:
+            found.append((section, *place))
+            limit = place[0]
     found.reverse()
     ends = [start for _, start, _ in found[1:]] + [len(text)]
     return [Part(section, start, body, end) for (section, start, body), end in zip(found, ends)]
+
+
+HEADING_RATIO = 0.8
+"""How close a numbered heading printed in other words must be to a title (``五、存在问题及改进情况``)."""
+
+
+def _loose_heading(text: str, section: Section, limit: int) -> tuple[int, int] | None:
+    """The last place before ``limit`` where ``section``'s numeral opens words close to one of its titles."""
+    titles = [key(t) for t in (section.title, *section.variants)]
+    opener = re.compile(f"{section.numeral}[\\s\u3000\xa0]*[、.．]")
+    for m in reversed(list(opener.finditer(text, 0, limit))):
+        best, end = 0.0, 0
+        for title in titles:
+            for size in range(max(len(title) - 3, 2), len(title) + 4):
+                ratio = difflib.SequenceMatcher(None, key(text[m.end(): m.end() + size]), title).ratio()
+                if ratio > best:
+                    best, end = ratio, m.end() + size
+        if best >= HEADING_RATIO:
+            return m.start(), end
+    return None
 
 
 def row_index(section: Section) -> dict[str, Row]:
