@@ -26,7 +26,8 @@ from strategies import consistent_cells, reports
 
 FLAT = sorted((DATA / "flattened").glob("*.txt"))
 _SOURCES = {"pingtan_2024": DATA / "html", "测试市(杭州式样例)_2025_filingHtmlImport-fixture": DATA / "html"}
-SEED_FORMS = [p for p in FLAT if (DATA / "seeds" / (p.name.split(".")[0] + ".txt")).exists()]
+GLUED = [p for p in FLAT if not p.name.endswith(".pdfminer.txt")]
+SEED_FORMS = [p for p in GLUED if (DATA / "seeds" / (p.name.split(".")[0] + ".txt")).exists()]
 TABLES = [c.key for c in TEMPLATE.cells if c.section in (3, 4)]
 
 
@@ -35,8 +36,25 @@ READ = ("flattened-split", "flattened-columns")
 
 def expected_for(path: Path) -> dict[tuple[int, str, str], str]:
     stem = path.name.split(".")[0]
-    folder = DATA / "flattened" if path.name.endswith(".pdfminer.txt") else _SOURCES.get(stem, DATA / "seeds")
-    return expected_cells(folder / f"{stem}.txt")
+    for folder in (DATA / "seeds", _SOURCES.get(stem, DATA / "flattened")):
+        if (folder / f"{stem}.expected.tsv").exists():
+            return expected_cells(folder / f"{stem}.txt")
+    raise FileNotFoundError(stem)
+
+
+def load(path: Path) -> Report | None:
+    """The report a fixture loads to; ``None`` for PDF text whose numbers no count explains.
+
+    pdfminer sometimes emits a table's numbers after the next section's heading;
+    that text must end in the true error, not in a reading.
+    """
+    try:
+        return gsgk.load(path)
+    except ParseError as exc:
+        if not path.name.endswith(".pdfminer.txt"):
+            raise
+        assert exc.code == "flattened" and "column by column" in exc.message
+        return None
 
 
 def _open_cells(report: Report) -> set[tuple[int, str, str]]:
@@ -47,7 +65,9 @@ def _open_cells(report: Report) -> set[tuple[int, str, str]]:
 
 @pytest.mark.parametrize("path", FLAT, ids=lambda p: p.name)
 def test_flattened_form_reads_its_known_values_or_leaves_them_blank_with_an_error(path: Path) -> None:
-    report = gsgk.load(path)
+    report = load(path)
+    if report is None:
+        return
     expected = expected_for(path)
     assert any(f.code in READ for f in report.diagnostics)
     for key, value in expected.items():
@@ -73,11 +93,18 @@ def test_seeds_glued_forms_give_back_at_least_95_percent_of_nonzero_cells() -> N
 
 @pytest.mark.parametrize("path", FLAT, ids=lambda p: p.name)
 def test_every_value_read_from_a_glued_run_is_marked_inferred(path: Path) -> None:
-    report = gsgk.load(path)
+    report = load(path)
+    if report is None:
+        return
     split = {key for f in report.diagnostics if f.code in READ for key in f.cells}
     assert split
     assert all(report.cells.is_inferred(key) for key in split)
     assert all(report.cells[key] is not None for key in split)
+
+
+def test_most_pdf_texts_are_read() -> None:
+    pdf = [p for p in FLAT if p.name.endswith(".pdfminer.txt")]
+    assert len(pdf) >= 6 and sum(load(p) is not None for p in pdf) >= len(pdf) - 1
 
 
 def test_a_column_major_table_is_read_column_by_column() -> None:

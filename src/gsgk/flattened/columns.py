@@ -70,7 +70,7 @@ def _groups(source: Source, part: Part) -> list[tuple[list[str], list[tuple[str,
     groups: list[tuple[list[str], list[tuple[str, int]]]] = [([], [])]
     offset = part.body
     for raw in source.text[part.body: part.end].split("\n"):
-        text = raw.strip(" \u3000\xa0\t")
+        text = raw.strip()
         start, offset = offset, offset + len(raw) + 1
         if not text or _PAGE_NUMBER.match(text):
             continue
