@@ -41,6 +41,11 @@ def main() -> None:
     print(f"{'glued form':<62}{'load ms':>9}{'normal ms':>11}{'ratio':>8}")
     ratios = []
     for path in FLAT:
+        try:
+            gsgk.load(path)
+        except gsgk.ParseError:
+            print(f"{path.name[:60]:<62}{'refused (ParseError)':>28}")
+            continue
         glued = median_seconds(partial(gsgk.load, path), args.repeat)
         normal = median_seconds(partial(gsgk.loads, gsgk.dumps(gsgk.load(path))), args.repeat)
         ratios.append(glued / normal)
