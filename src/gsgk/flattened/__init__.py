@@ -59,40 +59,31 @@ def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
     """The report read as flattened text, if that reads more cells than ``report`` (``None`` otherwise).
 
     ``report`` is what the ordinary reading gave (``None`` if it failed).
-    Raises :class:`ParseError` when the text is flattened but no cell can be read.
+    Raises :class:`ParseError` when, with no ordinary reading, the text is
+    flattened but no cell can be read from it.
     """
     source = Source(lines)
     found = parts(source.text)
-    tables = {p.section.number: runs(source.text, p) for p in found if p.section.is_table}
-    printed = [run for entries in tables.values() for run, _, _ in entries if run is not None]
-    if not any(_glued(source.text, run) for run in printed):
-        try:
-            columns = column_runs(source, [p for p in found if p.section.is_table])
-            tables = {n: [(r, r.text, r.offset) for r in rows] for n, rows in columns.items()}
-        except Mismatch as exc:
-            if report is not None:
-                return None
-            raise ParseError(f"the text reads as a table printed column by column, but {exc}",
-                             line=1, column=1, code="flattened",
-                             expected="as many numbers as the cells of the rows labelled before them") from None
-        printed = [run for entries in tables.values() for run, _, _ in entries if run is not None]
-        if not printed:
+    try:
+        tables = _tables(source, found)
+        if tables is None:
             return None
-    reading = _Reading(source, source.text[: min(p.start for p in found if p.section.is_table)])
-    for part in found:
-        reading.part(part, tables.get(part.section.number, []))
-    if not any(v is not None for v in reading.values.values()):
+        reading = _Reading(source, source.text[: min(p.start for p in found if p.section.is_table)])
+        for part in found:
+            reading.part(part, tables.get(part.section.number, []))
+        if not any(v is not None for v in reading.values.values()):
+            headings = "、".join(f"「{p.section.heading}」" for p in found)
+            raise _Unreadable(f"the text reads as a report whose tables lost their layout (found {headings}), "
+                              "but no cell could be read from it")
+        document, findings = parse_lines(reading.lines)
+    except (_Unreadable, ParseError) as exc:
         if report is not None:
             return None
-        headings = "、".join(f"「{p.section.heading}」" for p in found)
-        raise ParseError(
-            f"the text reads as a report whose tables lost their layout (found {headings}, "
-            f"{len(printed)} rows with glued digits), but no cell could be read from it",
-            line=1, column=1, code="flattened",
-            expected="digit runs that split into the rows' values under the template's sums",
-        )
+        raise ParseError(str(exc) if isinstance(exc, _Unreadable) else f"the flattened text cannot be rebuilt: "
+                         f"{exc.message}", line=1, column=1, code="flattened",
+                         expected="digit runs that split into the rows' values under the template's sums, "
+                                  "or as many numbers as the cells of the rows labelled before them") from None
     first = next((line.text for line in lines if not line.is_blank), "")
-    document, findings = parse_lines(reading.lines)
     rebuilt = build(document, [*findings, *reading.findings], first)
     cells = attrs.evolve(rebuilt.cells, inferred=rebuilt.cells.inferred | reading.inferred)
     diagnostics = tuple(f for f in rebuilt.diagnostics
@@ -101,6 +92,28 @@ def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
     if report is not None and _filled(report) >= _filled(rebuilt):
         return None
     return rebuilt
+
+
+class _Unreadable(Exception):
+    """Flattened text from which nothing can be read; the message says why."""
+
+
+Entries = list[tuple[Run | None, str, int]]
+
+
+def _tables(source: Source, found: Sequence[Part]) -> dict[int, Entries] | None:
+    """The runs of each table section: glued runs, else a column-major table, else ``None``."""
+    tables = [p for p in found if p.section.is_table]
+    glued = {p.section.number: runs(source.text, p) for p in tables}
+    if any(_glued(source.text, run) for entries in glued.values() for run, _, _ in entries if run is not None):
+        return glued
+    try:
+        columns = column_runs(source, tables)
+    except Mismatch as exc:
+        raise _Unreadable(f"the text reads as a table printed column by column, but {exc}") from None
+    if not any(columns.values()):
+        return None
+    return {n: [(r, r.text, r.offset) for r in rows] for n, rows in columns.items()}
 
 
 def _glued(text: str, run: Run) -> bool:
@@ -127,7 +140,7 @@ class _Reading:
         self.started = False
 
     def text(self, offset: int, text: str) -> None:
-        text = text.strip(" \u3000\xa0\t")
+        text = text.strip()
         if text:
             line, column = self.source.where(offset)
             self.lines.append(Line(line, text, (LineCell(text, line, column),)))
@@ -166,7 +179,7 @@ class _Reading:
         self.text(date.start(), date[0])
         self.prose(date.end(), end)
 
-    def part(self, part: Part, entries: list[tuple[Run | None, str, int]]) -> None:
+    def part(self, part: Part, entries: Entries) -> None:
         if not self.started:
             self.front(part.start)
             self.started = True
