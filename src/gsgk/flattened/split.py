@@ -184,22 +184,27 @@ class _Search:
         return most
 
     def room(self, i: int, j: int, p: int) -> bool:
-        """Are there characters enough for the cells after ``i`` and the totals still to come?"""
+        """Are there characters enough for the cells after ``i`` and the totals still to come,
+        and not too many for what the known totals leave them?"""
         extra = 0
+        rooms: dict[int, Number] = {}
         for total, parts in self.pending:
-            if total >= i and total < self.n:
-                done = sum(self.values[k] or 0 for k in parts if k < i)
+            done = sum(self.values[k] or 0 for k in parts if k < i)
+            value = self.values[total]
+            if i <= total < self.n:
                 extra += len(str(int(done))) - 1
+            elif total >= self.n and value is not None:
+                rooms[total] = value - done
         left = self.chars[j] - p
         if left - (self.n - i) < extra:
             return False
         longest = 0
         largest: Number = 0
-        most: Number | None
         for k in range(i, self.n):
-            most = self._room(k, i)
-            if most is None:
+            known = [rooms[total] for total, _ in self.parts.get(k, ()) if total > k and total in rooms]
+            if not known:
                 return True
+            most = min(known)
             longest += len(str(int(most))) if most >= 0 else 0
             largest = max(largest, most)
         # some cell takes at least ceil(left / cells) digits, so it is at least 10 ** (that - 1)
@@ -208,16 +213,6 @@ class _Search:
         widest_possible = left - (self.n - i) + 1
         return left <= longest and (widest <= 1 or largest >= 10 ** (widest - 1)) \
             and widest_possible >= len(str(int(largest))) - 1
-
-    def _room(self, k: int, i: int) -> Number | None:
-        """The most cell ``k`` can hold given a known later total and the parts before ``i``."""
-        most: Number | None = None
-        for total, parts in self.parts.get(k, ()):
-            value = self.values[total]
-            if total > k and total >= self.n and value is not None:
-                room = value - sum(self.values[m] or 0 for m in parts if m < i)
-                most = room if most is None else min(most, room)
-        return most
 
     def holds(self, i: int) -> bool:
         for left, right in self.closing.get(i, ()):
