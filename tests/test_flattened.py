@@ -232,3 +232,19 @@ def test_the_true_reading_of_a_glued_row_is_always_among_the_readings(parts: lis
         except TooMany:
             continue
         assert tuple(values) in readings
+
+
+_PIECES = [*(s.heading for s in TEMPLATE.sections), *(r.leaf for _, b in TEMPLATE.blocks() for r in b.rows),
+           *(c.label for _, b in TEMPLATE.blocks() for c in b.columns), "第二十条第（一）项", "。", "\n", " ", "—",
+           "- 2 -", "2023年1月20日", "某县人民政府"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.from_regex(r"[0-9]{1,12}(\.[0-9]{1,2})?", fullmatch=True), max_size=80))
+def test_any_mix_of_template_words_and_digits_loads_or_raises_a_parse_error(pieces: list[str]) -> None:
+    try:
+        report = gsgk.loads("".join(pieces))
+    except ParseError:
+        return
+    for key in report.cells.inferred:
+        assert report.cells[key] is not None
