@@ -40,6 +40,8 @@ def bare_tables() -> str:
 
 OLD_HEADER = "本年新制作数量\t本年新公开数量\t对外公开总数量"
 ROW_3 = "一、本年新收政府信息公开申请数量\t\t\t19\t3\t0\t0\t0\t0\t22"
+GLUED_2 = "二、上年结转政府信息公开申请数量0000000"
+HEADING_3 = "三、收到和处理政府信息公开申请情况"
 CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "heading-variant": ("info", edit("二、主动公开政府信息情况", "二、主动公开政府信息的情况")),
     "heading-implied": ("warning", edit("二、主动公开政府信息情况\n", "")),
@@ -75,6 +77,14 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "row-extra-values": ("error", edit("规章\t0\t0\t0", "规章\t0\t0\t0\t0")),
     "cells-inferred": ("warning", edit(ROW_3, ROW_3.removesuffix("\t22"))),
     "row-short": ("error", edit("规章\t0\t0\t0", "规章\t0\t0")),
+    "flattened-split": ("warning", lambda: re.sub(r"\s+", "", BASE)),
+    "flattened-ambiguous": ("error", lambda: re.sub(r"\s+", "", BASE)),  # 行政规范性文件 42113
+    "flattened-unreadable": ("error", lambda: re.sub(r"\s+", "", BASE).replace(GLUED_2, GLUED_2[:-7] + "1000000")),
+    "flattened-unplaced": ("warning", lambda: re.sub(r"\s+", "", BASE).replace(HEADING_3, HEADING_3 + "注123")),
+    "flattened-columns": ("warning", lambda: "\n".join([
+        "二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "规章", "行政规范性文件",
+        "本年制发件数", "本年废止件数", "现行有效件数", "1", "8", "0", "26", "11", "66",
+        "三、收到和处理政府信息公开申请情况"])),
 }
 
 
@@ -93,7 +103,7 @@ def test_base_text_has_no_diagnostics_but_blank_free_info() -> None:
 
 def test_every_documented_code_is_tested() -> None:
     documented = set(re.findall(r"^\| `([a-z0-9-]+)` \|", DOCS.read_text("utf-8"), flags=re.M))
-    parse_errors = {"syntax", "encoding", "json", "html"}
+    parse_errors = {"syntax", "encoding", "json", "html", "flattened"}
     from_pdf_only = {"page-furniture"}  # test_read_pdf.py: page numbers are reported with their page
     assert documented - parse_errors - from_pdf_only == set(CASES)
 

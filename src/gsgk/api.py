@@ -13,6 +13,7 @@ import os
 from collections.abc import Sequence
 from typing import IO, Any
 
+from . import flattened
 from .build import build
 from .convert import structure
 from .errors import ParseError
@@ -78,7 +79,16 @@ def parse(lines: Sequence[Line]) -> Document:
 
 def report_from_lines(lines: Sequence[Line], *, strict: bool = False) -> Report:
     """Lex, parse and build; with ``strict`` any warning or error raises ``ParseError``."""
-    report = build(parse_lines(lines))
+    try:
+        report = build(parse_lines(lines))
+    except ParseError:
+        rescued = flattened.reread(lines, None)
+        if rescued is None:
+            raise
+        report = rescued
+    else:
+        if flattened.lacks_tables(report):
+            report = flattened.reread(lines, report) or report
     if strict:
         for finding in report.diagnostics:
             if finding.severity != "info":
