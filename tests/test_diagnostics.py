@@ -75,6 +75,8 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "organ-unknown": ("warning", bare_tables),
     "year-unknown": ("warning", bare_tables),
     "row-extra-values": ("error", edit("规章\t0\t0\t0", "规章\t0\t0\t0\t0")),
+    "row-extra-value": ("warning", edit(ROW_3, ROW_3.replace("\t19\t3\t", "\t19\t3\t7\t"))),
+    "token-unexpected": ("warning", edit("规章\t0\t0\t0\n", "规章\t0\t0\t0\n22\n")),
     "cells-inferred": ("warning", edit(ROW_3, ROW_3.removesuffix("\t22"))),
     "row-short": ("error", edit("规章\t0\t0\t0", "规章\t0\t0")),
     "flattened-split": ("warning", lambda: re.sub(r"\s+", "", BASE)),

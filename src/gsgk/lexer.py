@@ -222,8 +222,8 @@ class _Lexer:
                     continue
                 if piece.line == label_line:
                     inline = True
-                elif inline and piece.kind == "value" and per_line[piece.line] == 1:
-                    # a number alone on its line after a row printed on one line: not that row's
+                elif inline and per_line[piece.line] == 1:
+                    # a number or blank mark alone on its line after a row printed on one line: not that row's
                     self.emit("LOOSE", piece.text, piece.line, piece.column, piece.value)
                     continue
                 self._value(piece)

@@ -43,7 +43,7 @@ TERMINALS = {
               f"分组标签（如「{REQUESTS.blocks[0].rows[4].groups[-1]}」）"),
     "LABEL": ("a row label", "行标签"),
     "NUMBER": ("a number", "数值"),
-    "LOOSE": ("a number", "数值"),
+    "LOOSE": ("a number or blank mark on a line of its own", "单独一行的数值或空白标记"),
     "BLANK": ("a blank cell", "空白单元格"),
     "$END": ("the end of the report", "报告结尾"),
 }
