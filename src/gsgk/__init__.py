@@ -9,20 +9,64 @@
 >>> print(gsgk.dumps(report))                        # the standard form again
 """
 
-from importlib.metadata import version
+from __future__ import annotations
 
-from .api import build, dump, dumps, load, loads, parse, read_lines, report_from_lines, tokenize
-from .batch import load_many
-from .checks import check, check_series
-from .convert import structure, unstructure
-from .errors import GsgkError, InputError, MissingExtraError, ParseError, StructureError, UnknownCellError
-from .findings import Finding
-from .frames import to_frame, to_wide_frame
-from .model import Cells, Note, Report, Span
-from .records import from_records, to_records
-from .template import EDITIONS, TEMPLATE, TEMPLATE_2019
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-__version__ = version("gsgk")
+_EXPORTS = {
+    "api": ("build", "dump", "dumps", "load", "loads", "parse", "read_lines", "report_from_lines", "tokenize"),
+    "batch": ("load_many",),
+    "checks": ("check", "check_series"),
+    "convert": ("structure", "unstructure"),
+    "errors": ("GsgkError", "InputError", "MissingExtraError", "ParseError", "StructureError", "UnknownCellError"),
+    "findings": ("Finding",),
+    "frames": ("to_frame", "to_wide_frame"),
+    "model": ("Cells", "Note", "Report", "Span"),
+    "records": ("from_records", "to_records"),
+    "template": ("EDITIONS", "TEMPLATE", "TEMPLATE_2019"),
+}
+"""Where each public name lives; a module is imported when one of its names is first used, so
+``import gsgk`` (and ``gsgk --version``) stays cheap."""
+_HOME = {name: module for module, names in _EXPORTS.items() for name in names}
+
+if TYPE_CHECKING:
+    from .api import build, dump, dumps, load, loads, parse, read_lines, report_from_lines, tokenize
+    from .batch import load_many
+    from .checks import check, check_series
+    from .convert import structure, unstructure
+    from .errors import GsgkError, InputError, MissingExtraError, ParseError, StructureError, UnknownCellError
+    from .findings import Finding
+    from .frames import to_frame, to_wide_frame
+    from .model import Cells, Note, Report, Span
+    from .records import from_records, to_records
+    from .template import EDITIONS, TEMPLATE, TEMPLATE_2019
+
+    __version__: str
+
+
+def __getattr__(name: str) -> Any:
+    """A public name (or submodule) of gsgk, imported on first use; ``__version__`` from the metadata."""
+    if name == "__version__":
+        from importlib.metadata import version
+
+        value: Any = version("gsgk")
+    elif name in _HOME:
+        value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+    else:
+        try:
+            value = import_module(f".{name}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module 'gsgk' has no attribute {name!r}") from None
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME, "__version__"})
+
 
 __all__ = [
     "EDITIONS",

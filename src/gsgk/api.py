@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from . import flattened
-from .build import build
+from .builder import build
 from .convert import structure
 from .errors import ParseError
 from .layout import Line, quote, text_lines

@@ -8,7 +8,7 @@ stray number between rows, a loose line in a table) is reported as
 ``token-unexpected`` with what the grammar expected there, and skipped, so
 the rest of the report is still read; a report that ends where the grammar
 cannot end is a :class:`~gsgk.ParseError` with the line quoted.
-:mod:`gsgk.build` turns the document into a ``Report``.
+:mod:`gsgk.builder` turns the document into a ``Report``.
 """
 
 from __future__ import annotations

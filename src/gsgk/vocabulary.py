@@ -9,7 +9,7 @@ is recognised and reported with its canonical wording.
 
 The vocabulary of a table section holds the labels of every edition of the
 template: which edition a report is in is decided later, from what it printed
-(:mod:`gsgk.build`).
+(:mod:`gsgk.builder`).
 """
 
 from __future__ import annotations

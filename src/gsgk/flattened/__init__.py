@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..build import build
+from ..builder import build
 from ..errors import ParseError
 from ..findings import CellKey, Finding
 from ..layout import Cell as LineCell
