@@ -10,6 +10,7 @@ from typing import Any
 from .errors import StructureError
 from .model import METADATA_FIELDS, Cells, Report, Value
 from .template import TEMPLATE, Cell
+from .values import MAX_DIGITS, within_digits
 
 
 def to_records(report: Report) -> list[dict[str, Any]]:
@@ -59,6 +60,8 @@ def coerce(cell: Cell, value: Any, where: str) -> Value:
         raise StructureError(f"{where}: {cell.describe()} is not a number: {value!r}") from None
     if isinstance(value, bool) or not number.is_finite():
         raise StructureError(f"{where}: {cell.describe()} is not a number: {value!r}")
+    if not within_digits(number):
+        raise StructureError(f"{where}: {cell.describe()} has more than {MAX_DIGITS} digits: {str(value)[:40]!r}")
     if cell.kind == "decimal":
         return number
     if number != number.to_integral_value():

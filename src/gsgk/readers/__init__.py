@@ -2,8 +2,10 @@
 
 The format is recognised from the content (a ``format=`` argument overrides):
 a ZIP container is DOCX, markup that opens with an HTML tag is HTML, an
-object is gsgk's own JSON, anything else is text.  Every reader ends in :class:`~gsgk.layout.Line` objects, so the
-one grammar decides the structure whatever the format.
+object (``{`` then a key) is gsgk's own JSON, anything else is text.  Every
+reader ends in :class:`~gsgk.layout.Line` objects, so the one grammar decides
+the structure whatever the format.  :func:`gsgk.load` and :func:`gsgk.loads`
+both use :func:`detect`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ..errors import InputError
 from ..layout import Line
 
 Format = Literal["text", "html", "docx", "json"]
+_JSON_START = re.compile(rb'\s*\{\s*["}]')
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|table|p|section|article)\b",
     re.IGNORECASE | re.DOTALL,
@@ -28,7 +31,7 @@ def detect(data: bytes) -> Format:
     if data.startswith(b"PK\x03\x04"):
         return "docx"
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
-    if head.lstrip().startswith(b"{"):
+    if _JSON_START.match(head):
         return "json"
     if _HTML_START.match(head):
         return "html"
