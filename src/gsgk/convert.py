@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 import cattrs
+from cattrs.v import format_exception
 
 from .errors import StructureError
 from .model import Cells, Report
@@ -36,6 +37,11 @@ converter.register_unstructure_hook(Cells, _unstructure_cells)
 converter.register_structure_hook(Cells, lambda v, _: from_records(v).cells)
 
 
+def _describe(exc: BaseException, type_: Any) -> str:
+    """cattrs' words for a failure, or gsgk's own message when a gsgk hook refused the value."""
+    return str(exc) if isinstance(exc, StructureError) else format_exception(exc, type_)
+
+
 def unstructure(report: Report) -> dict[str, Any]:
     """``report`` as JSON-ready data."""
     data: dict[str, Any] = converter.unstructure(report)
@@ -49,5 +55,6 @@ def structure(data: Any) -> Report:
     except StructureError:
         raise
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        detail = "; ".join(cattrs.transform_error(exc)) if isinstance(exc, cattrs.BaseValidationError) else str(exc)
+        detail = ("; ".join(cattrs.transform_error(exc, format_exception=_describe))
+                  if isinstance(exc, cattrs.BaseValidationError) else str(exc))
         raise StructureError(f"not a report: {detail}") from None

@@ -16,7 +16,7 @@ from importlib import import_module
 from typing import Literal
 
 from ..errors import InputError
-from ..layout import Line
+from ..layout import Line, check_shape
 
 Format = Literal["text", "html", "docx", "json"]
 _JSON_START = re.compile(rb'\s*\{\s*["}]')
@@ -49,5 +49,8 @@ def _reader(fmt: str) -> Callable[[bytes], list[Line]]:
 
 
 def read_lines(data: bytes, fmt: str | None = None) -> list[Line]:
-    """The lines of a report in any supported format."""
-    return _reader(fmt or detect(data))(data)
+    """The lines of a report in any supported format (refused beyond :data:`~gsgk.layout.MAX_LINES`
+    lines or :data:`~gsgk.layout.MAX_CELLS` cells)."""
+    lines = _reader(fmt or detect(data))(data)
+    check_shape(len(lines), sum(len(line.cells) for line in lines))
+    return lines

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..extras import require
 from ..layout import Line
-from .markup import EDGES, Piece, cell_text, page_title, to_lines
+from .markup import EDGES, Piece, cell_text, check_markup, page_title, to_lines
 from .text import MAX_BYTES, check_size
 from .zipguard import BROKEN, stored, unpack
 
@@ -73,6 +73,7 @@ def _open(data: bytes) -> Document:
     docx = require("docx", "docx")
     not_a_package = require("docx.opc.exceptions", "docx").PackageNotFoundError
     parts = unpack(data, wanted=_is_xml, budget=MAX_UNCOMPRESSED, ratio=MAX_RATIO, members=MAX_MEMBERS)
+    check_markup(*parts.values())
     try:
         document: Document = docx.Document(io.BytesIO(stored(parts)))
         return document

@@ -26,7 +26,7 @@ from ..errors import InputError, ParseError
 from ..extras import require
 from ..layout import Line
 from ..vocabulary import heading
-from .markup import Piece, cell_text, page_title, squeeze, to_lines
+from .markup import Piece, cell_text, check_markup, page_title, squeeze, to_lines
 from .text import check_size, normalize
 
 Element: TypeAlias = Any
@@ -58,6 +58,7 @@ CONTAINERS = (
 def read_html(data: bytes) -> list[Line]:
     """The lines of the report in an HTML page."""
     check_size(len(data))
+    check_markup(data)
     root = _parse(decode(data))
     try:
         found = _Walker().run(root)

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
+from ..errors import InputError
 from ..layout import Cell, Line, cell_lines
 from ..lexer import TITLE_MAX
 
@@ -83,3 +84,14 @@ def to_lines(pieces: Sequence[Piece], title: tuple[int, str] | None = None) -> l
         else:
             lines.extend(cell_lines([(number, content)]))
     return lines
+
+
+MAX_ELEMENTS = 500_000
+"""Markup (an HTML page, a Word file's XML) with more tags than this is refused before it is parsed."""
+
+
+def check_markup(*parts: bytes) -> None:
+    """Refuse markup whose tags (counted as ``<``) pass :data:`MAX_ELEMENTS`; real reports have a few thousand."""
+    tags = sum(part.count(b"<") for part in parts)
+    if tags > MAX_ELEMENTS:
+        raise InputError(f"markup of {tags} tags refused (limit {MAX_ELEMENTS}); reports have a few thousand")
