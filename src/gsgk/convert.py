@@ -38,8 +38,11 @@ converter.register_structure_hook(Cells, lambda v, _: from_records(v).cells)
 
 
 def _describe(exc: BaseException, type_: Any) -> str:
-    """cattrs' words for a failure, or gsgk's own message when a gsgk hook refused the value."""
-    return str(exc) if isinstance(exc, StructureError) else format_exception(exc, type_)
+    """cattrs' words for a failure, with gsgk's own message when a hook or a validator refused the value."""
+    if isinstance(exc, StructureError):
+        return str(exc)
+    described = format_exception(exc, type_)
+    return f"{described}: {exc}" if isinstance(exc, ValueError) and str(exc) else described
 
 
 def unstructure(report: Report) -> dict[str, Any]:
