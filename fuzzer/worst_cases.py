@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gsgk.layout import MAX_CELLS, MAX_LINES
-from gsgk.readers.docx import MAX_UNCOMPRESSED
+from gsgk.readers.docx import MAX_XML
 from gsgk.readers.markup import MAX_ELEMENTS
 from gsgk.readers.text import MAX_BYTES
 
@@ -103,8 +103,9 @@ def docx_paragraphs() -> bytes:
 def docx_text() -> bytes:
     """A Word file with as much XML text as the unpacking budget allows, compressed as much as allowed."""
     rng = random.Random(1)
-    width = MAX_UNCOMPRESSED // 20_000 - 200
-    return _docx(20_000, lambda i: "".join(rng.choices("报告一二", k=width // 3)))
+    paragraphs = MAX_LINES * 3 // 4
+    width = MAX_XML // paragraphs - 200
+    return _docx(paragraphs, lambda i: "".join(rng.choices("报告一二", k=width // 3)))
 
 
 def json_notes() -> bytes:

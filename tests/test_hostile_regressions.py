@@ -208,3 +208,23 @@ def test_a_word_file_past_the_tag_limit_is_refused(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(markup, "MAX_ELEMENTS", 1000)
     with pytest.raises(InputError, match="tags refused"):
         gsgk.load(DOCX)
+
+
+# --- round trips --------------------------------------------------------------------------------
+
+SEED_000 = DATA / "seeds" / "000_3d6f15d5316b24ac.txt"
+
+
+@pytest.mark.parametrize("fmt", ["text", "html", "json"])
+def test_a_date_before_the_year_1000_is_read_back(fmt: str) -> None:
+    report = gsgk.loads(SEED_000.read_text("utf-8").replace("\n2023年1月31日", "\n0999年1月31日"))
+    assert report.published is not None and report.published.year == 999
+    assert gsgk.loads(gsgk.dumps(report, format=fmt)) == report
+
+
+@pytest.mark.parametrize("text", ["<b>一、总体情况</b>", "{这一年}"], ids=["angle-bracket", "brace"])
+def test_loads_and_load_recognise_the_same_format(text: str) -> None:
+    document = SEED.read_text("utf-8")
+    title = document.split("\n", 1)[0]
+    changed = document.replace(title, text + title, 1)
+    assert gsgk.loads(changed) == gsgk.load(io.BytesIO(changed.encode()))

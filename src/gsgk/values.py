@@ -107,4 +107,4 @@ def parse_date(text: str) -> datetime.date | None:
 
 
 def format_date(date: datetime.date) -> str:
-    return f"{date.year}年{date.month}月{date.day}日"
+    return f"{date.year:04d}年{date.month}月{date.day}日"

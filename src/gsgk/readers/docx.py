@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 MAX_UNCOMPRESSED = 5 * MAX_BYTES
-"""Refuse a DOCX whose members add up to more than this (100 MiB) once unpacked, as declared or as inflated."""
+"""Refuse a DOCX whose members are declared to add up to more than this (100 MiB) once unpacked."""
+MAX_XML = MAX_BYTES
+"""Refuse a DOCX whose XML parts inflate to more than this (20 MiB), whatever its headers declare."""
 MAX_RATIO = 100
 """Refuse a member larger than 1 MiB unpacked that is compressed more than this many times."""
 MAX_MEMBERS = 10_000
@@ -72,15 +74,21 @@ def _open(data: bytes) -> Document:
     """The python-docx document of ``data``, whose XML parts are unpacked within the budget."""
     docx = require("docx", "docx")
     not_a_package = require("docx.opc.exceptions", "docx").PackageNotFoundError
-    parts = unpack(data, wanted=_is_xml, budget=MAX_UNCOMPRESSED, ratio=MAX_RATIO, members=MAX_MEMBERS)
-    check_markup(*parts.values())
+    package = io.BytesIO(_package(data))
     try:
-        document: Document = docx.Document(io.BytesIO(stored(parts)))
+        document: Document = docx.Document(package)
         return document
     except not_a_package as exc:
         raise InputError(f"not a readable Word (.docx) file: {exc}") from None
     except Exception as exc:  # python-docx raises anything (TypeError, KeyError, …) on a broken package
         raise InputError(f"not a readable Word (.docx) file: {type(exc).__name__}: {exc}") from None
+
+
+def _package(data: bytes) -> bytes:
+    """``data`` as an uncompressed ZIP of its XML parts (inflated within :data:`MAX_XML`), other parts empty."""
+    parts = unpack(data, wanted=_is_xml, budget=MAX_XML, ratio=MAX_RATIO, members=MAX_MEMBERS)
+    check_markup(*parts.values())
+    return stored(parts)
 
 
 def _is_xml(name: str) -> bool:
