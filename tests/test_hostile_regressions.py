@@ -118,6 +118,16 @@ def test_a_relationship_without_target_is_an_input_error() -> None:
         gsgk.load(io.BytesIO(raw_zip(parts)))
 
 
+def test_core_properties_of_the_wrong_content_type_are_an_input_error() -> None:
+    """python-docx raised AttributeError on this package (found by the fuzzer)."""
+    parts = members(DOCX.read_bytes())
+    types = parts["[Content_Types].xml"]
+    parts["[Content_Types].xml"] = types.replace(b"core-properties+xml", b"core-propeRties+xml", 1)
+    assert parts["[Content_Types].xml"] != types
+    with pytest.raises(InputError, match="AttributeError"):
+        gsgk.load(io.BytesIO(raw_zip(parts)))
+
+
 # --- JSON ---------------------------------------------------------------------------------------
 
 

@@ -77,6 +77,7 @@ def _open(data: bytes) -> Document:
     package = io.BytesIO(_package(data))
     try:
         document: Document = docx.Document(package)
+        document.core_properties  # noqa: B018 - a part of the wrong type fails here, not in the caller
         return document
     except not_a_package as exc:
         raise InputError(f"not a readable Word (.docx) file: {exc}") from None
