@@ -84,9 +84,9 @@ def test_a_docx_whose_headers_lie_about_sizes_reads_what_they_declare_in_bounded
 
 def test_the_inflater_keeps_its_own_budget_whatever_the_headers_say() -> None:
     data = raw_zip({"a.xml": b"<a>" + b"x" * (3 * MB) + b"</a>"})
-    with pytest.raises(InputError, match="once unpacked"):
+    with pytest.raises(InputError, match=r"^ZIP refused: more than .* once unpacked"):
         zipguard.unpack(data, wanted=lambda name: True, budget=MB, ratio=100, members=10)
-    with pytest.raises(InputError, match="compressed more than 100 times"):
+    with pytest.raises(InputError, match=r"^ZIP refused: member .* compressed more than 100 times"):
         zipguard.unpack(data, wanted=lambda name: True, budget=10 * MB, ratio=100, members=10)
     assert zipguard.unpack(data, wanted=lambda name: False, budget=MB, ratio=100, members=10) == {"a.xml": b""}
 

@@ -55,6 +55,8 @@ def unpack(data: bytes, *, wanted: Callable[[str], bool], budget: int, ratio: in
                                      "(whatever the headers declare); a ZIP bomb?")
                 unpacked[info.filename] = content
             return unpacked
+    except InputError:
+        raise
     except BROKEN as exc:
         raise InputError(f"not a readable ZIP file: {type(exc).__name__}: {exc}") from None
 
