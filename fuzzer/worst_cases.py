@@ -71,8 +71,8 @@ def html_table() -> bytes:
 
 
 def html_paragraphs() -> bytes:
-    """As many paragraphs as allowed."""
-    return ("<html><body><p>一、总体情况</p>" + "<p>报告" * (MAX_LINES - 10) + "</body></html>").encode()
+    """As many paragraphs as the tag limit allows (the line limit refuses them, once they are read)."""
+    return ("<html><body><p>一、总体情况</p>" + "<p>报告" * (MAX_ELEMENTS - 10) + "</body></html>").encode()
 
 
 def html_text() -> bytes:
@@ -96,8 +96,13 @@ def _docx(paragraphs: int, text: Callable[[int], str]) -> bytes:
 
 
 def docx_paragraphs() -> bytes:
-    """A Word file whose body has as many paragraphs as the element and line limits allow."""
-    return _docx(min(MAX_LINES, MAX_ELEMENTS // 6) - 1000, lambda i: f"第{i}段")
+    """A Word file whose body has as many paragraphs as the line limit allows."""
+    return _docx(MAX_LINES - 1000, lambda i: f"第{i}段")
+
+
+def docx_tags() -> bytes:
+    """A Word file with as many paragraphs as the tag limit allows (the fixture has 28 000 tags of its own)."""
+    return _docx((MAX_ELEMENTS - 30_000) // 6, lambda i: f"第{i}段")
 
 
 def docx_text() -> bytes:
@@ -133,9 +138,10 @@ CASES: dict[str, Callable[[], bytes]] = {
     "text: long prose lines": text_long_lines,
     "text: table rows to the cell limit": text_table_rows,
     "HTML: one table to the cell limit": html_table,
-    "HTML: paragraphs to the line limit": html_paragraphs,
+    "HTML: paragraphs to the tag limit": html_paragraphs,
     "HTML: one text node to the size limit": html_text,
-    "DOCX: paragraphs to the element limit": docx_paragraphs,
+    "DOCX: paragraphs to the line limit": docx_paragraphs,
+    "DOCX: paragraphs to the tag limit": docx_tags,
     "DOCX: XML text to the unpacking budget": docx_text,
     "JSON: notes to the size limit": json_notes,
 }

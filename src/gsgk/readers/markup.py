@@ -86,7 +86,7 @@ def to_lines(pieces: Sequence[Piece], title: tuple[int, str] | None = None) -> l
     return lines
 
 
-MAX_ELEMENTS = 500_000
+MAX_ELEMENTS = 200_000
 """Markup (an HTML page, a Word file's XML) with more tags than this is refused before it is parsed."""
 
 
