@@ -11,19 +11,21 @@ import io
 import json
 import os
 from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
 from . import flattened
 from .builder import build
 from .convert import structure
-from .errors import ParseError
-from .layout import Line, quote, text_lines
+from .errors import InputError, ParseError
+from .layout import Line, quote
 from .lexer import tokenize
 from .model import Report
 from .parser import Document, parse_lines
 from .readers import Format, detect, read_lines
-from .readers.text import MAX_BYTES, check_size, decode, normalize
+from .readers.text import MAX_BYTES, check_size, decode
 from .render import BINARY_FORMATS, OutputFormat, render
+from .values import MAX_DIGITS, within_digits
 
 PathOrFile = str | os.PathLike[str] | IO[bytes]
 
@@ -31,33 +33,50 @@ __all__ = ["build", "dump", "dumps", "load", "loads", "parse", "read_lines", "re
 
 
 def loads(text: str, *, strict: bool = False) -> Report:
-    """Parse a report from text (any of the text layouts, or an HTML page as text)."""
-    check_size(len(text.encode("utf-8", errors="replace")))
-    stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped.startswith("{"):
-        return _from_json(stripped)
-    if stripped.startswith("<"):
-        return report_from_lines(read_lines(text.encode("utf-8"), "html"), strict=strict)
-    return report_from_lines(text_lines(normalize(text)), strict=strict)
+    """Parse a report from text: any of the text layouts, an HTML page or gsgk's JSON,
+    recognised as :func:`load` recognises them."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"the text holds a lone surrogate at character {exc.start}") from None
+    return _from_bytes(data, None, strict)
 
 
 def load(source: PathOrFile, *, format: Format | None = None, strict: bool = False) -> Report:
     """Read a report from a path or a binary file: text (UTF-8, UTF-8 with BOM,
-    GB18030), HTML or DOCX, recognised from the content unless ``format`` is given."""
-    data = _read_bytes(source)
-    if (format or detect(data)) == "json":
+    GB18030), HTML, DOCX, PDF or gsgk JSON, recognised from the content unless ``format`` is given."""
+    return _from_bytes(_read_bytes(source), format, strict)
+
+
+def _from_bytes(data: bytes, format: str | None, strict: bool) -> Report:
+    check_size(len(data))
+    fmt = format or detect(data)
+    if fmt == "json":
         return _from_json(decode(data))
-    return report_from_lines(read_lines(data, format), strict=strict)
+    return report_from_lines(read_lines(data, fmt), strict=strict)
 
 
 def _from_json(text: str) -> Report:
     """A report from the JSON that ``dumps(report, format="json")`` writes."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_number, parse_float=_json_number)
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno,
                          expected="a report as gsgk.unstructure makes it", code="json") from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply to be a report") from None
     return structure(data)
+
+
+def _json_number(text: str) -> int | Decimal:
+    """A JSON number, refused beyond :data:`~gsgk.values.MAX_DIGITS` digits (or an exponent that makes more)."""
+    try:
+        number = Decimal(text)
+    except InvalidOperation:  # pragma: no cover - json hands over only valid numbers
+        raise InputError(f"invalid number in JSON: {text[:40]!r}") from None
+    if not within_digits(number):
+        raise InputError(f"a number in the JSON has more than {MAX_DIGITS} digits: {text[:40]!r}")
+    return number if "." in text or "e" in text.lower() else int(number)
 
 
 def _read_bytes(source: PathOrFile) -> bytes:

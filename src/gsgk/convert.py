@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.v import format_exception
 
 from .errors import StructureError
 from .findings import Finding
@@ -64,6 +65,14 @@ converter.register_unstructure_hook(Report, _unstructure_report)
 converter.register_structure_hook(Report, _structure_report)
 
 
+def _describe(exc: BaseException, type_: Any) -> str:
+    """cattrs' words for a failure, with gsgk's own message when a hook or a validator refused the value."""
+    if isinstance(exc, StructureError):
+        return str(exc)
+    described = format_exception(exc, type_)
+    return f"{described}: {exc}" if isinstance(exc, ValueError) and str(exc) else described
+
+
 def unstructure(report: Report) -> dict[str, Any]:
     """``report`` as JSON-ready data."""
     data: dict[str, Any] = converter.unstructure(report)
@@ -77,5 +86,6 @@ def structure(data: Any) -> Report:
     except StructureError:
         raise
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        detail = "; ".join(cattrs.transform_error(exc)) if isinstance(exc, cattrs.BaseValidationError) else str(exc)
+        detail = ("; ".join(cattrs.transform_error(exc, format_exception=_describe))
+                  if isinstance(exc, cattrs.BaseValidationError) else str(exc))
         raise StructureError(f"not a report: {detail}") from None

@@ -15,7 +15,13 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from .errors import InputError
 from .findings import Finding
+
+MAX_LINES = 20_000
+"""A report has at most this many lines (real ones have a few hundred to a thousand)."""
+MAX_CELLS = 100_000
+"""…and at most this many cells in all its lines."""
 
 _SEPARATORS = re.compile(r"[\t|｜]")
 _EDGES = "\t|｜ \u3000\xa0"
@@ -98,8 +104,18 @@ def split_line(number: int, text: str) -> Line:
 
 
 def text_lines(text: str) -> list[Line]:
-    """Split decoded text (newlines already normalised to ``\\n``) into lines."""
+    """Split decoded text (newlines already normalised to ``\\n``) into lines, within the limits."""
+    lines = text.count("\n") + 1
+    check_shape(lines, lines + sum(map(text.count, "\t|｜")))
     return [split_line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
+
+
+def check_shape(lines: int, cells: int) -> None:
+    """Refuse a document of more than :data:`MAX_LINES` lines or :data:`MAX_CELLS` cells."""
+    if lines > MAX_LINES:
+        raise InputError(f"input of {lines} lines refused (limit {MAX_LINES}); reports have a few hundred")
+    if cells > MAX_CELLS:
+        raise InputError(f"input of {cells} cells refused (limit {MAX_CELLS}); reports have a few thousand")
 
 
 def cell_lines(rows: Iterable[tuple[int, list[str]]]) -> list[Line]:

@@ -132,7 +132,9 @@ class Report:
     cells: Cells = attrs.field(factory=Cells.blank)
     title: str | None = None
     organ: str | None = None
-    year: int | None = None
+    year: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional([attrs.validators.ge(1), attrs.validators.lt(9999)]))
+    """The year reported on (1–9998: the year after it must be a calendar year too)."""
     published: datetime.date | None = None
     preamble: tuple[str, ...] = ()
     overview: tuple[str, ...] = ()

@@ -10,6 +10,7 @@ from typing import Any
 from .errors import StructureError, UnknownCellError
 from .model import METADATA_FIELDS, Cells, Report, Value
 from .template import EDITION, EDITIONS, Cell, CellName, Template
+from .values import MAX_DIGITS, within_digits
 
 RECORD_FIELDS = ("edition", "section", "row", "column", "row_key", "column_key", "value")
 """The keys of every record :func:`to_records` makes, in order."""
@@ -100,6 +101,8 @@ def coerce(cell: Cell, value: Any, where: str) -> Value:
         raise StructureError(f"{where}: {cell.describe()} is not a number: {value!r}") from None
     if isinstance(value, bool) or not number.is_finite():
         raise StructureError(f"{where}: {cell.describe()} is not a number: {value!r}")
+    if not within_digits(number):
+        raise StructureError(f"{where}: {cell.describe()} has more than {MAX_DIGITS} digits: {str(value)[:40]!r}")
     if cell.kind == "decimal":
         return number
     if number != number.to_integral_value():

@@ -24,9 +24,9 @@ from math import comb
 import attrs
 
 from .findings import CellKey, Finding
-from .model import Span, Value
+from .model import Number, Span, Value
 from .template import Cell, Identity
-from .values import format_value
+from .values import format_value, total
 
 MAX_PLACEMENTS = 20000
 Values = dict[CellKey, Value]
@@ -204,12 +204,8 @@ def _complete(values: Values, identity: Identity) -> bool:
     return all(values.get(c.key) is not None for c in identity.cells)
 
 
-def _sum(values: Values, cells: Iterable[Cell], skip: CellKey | None = None) -> Decimal:
-    total = Decimal(0)
-    for cell in cells:
-        if cell.key != skip:
-            total += Decimal(values[cell.key] or 0)
-    return total
+def _sum(values: Values, cells: Iterable[Cell], skip: CellKey | None = None) -> Number:
+    return total(values[cell.key] or 0 for cell in cells if cell.key != skip)
 
 
 def _eliminate(short: Sequence[Run], candidates: dict[int, list[Values | None]], known: Values,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import decimal
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -14,7 +16,10 @@ BLANK_MARKERS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "�
 """Texts that mean "this cell is blank": an empty cell, a dash, a slash, or 无 (none: not a printed 0)."""
 
 UNITS = ("万元", "元", "件", "条", "个", "项")
+MAX_DIGITS = 15
+"""A number has at most this many digits (before and after the point together); longer ones are not values."""
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_EXACT = decimal.Context(prec=decimal.MAX_PREC, traps=[decimal.Inexact, decimal.Rounded])
 
 
 def fold(text: str) -> str:
@@ -36,10 +41,32 @@ def parse_number(text: str) -> tuple[int | Decimal, str] | None:
     if not _NUMBER.fullmatch(digits):
         return None
     digits = digits.replace(",", "")
+    if sum(ch.isdigit() for ch in digits) > MAX_DIGITS:
+        return None
     try:
         return (Decimal(digits) if "." in digits else int(digits)), unit
     except (InvalidOperation, ValueError):  # pragma: no cover - the regex admits only numbers
         return None
+
+
+def within_digits(number: Decimal) -> bool:
+    """Whether ``number`` is finite and written with at most :data:`MAX_DIGITS` digits."""
+    if not number.is_finite():
+        return False
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    return (len(digits) + exponent if exponent >= 0 else max(len(digits), -exponent)) <= MAX_DIGITS
+
+
+def total(values: Iterable[int | Decimal]) -> int | Decimal:
+    """The exact sum of ``values``: an ``int`` for counts, a ``Decimal`` (never rounded) once a value has a point."""
+    whole, fraction, exact = 0, Decimal(0), True
+    for value in values:
+        if isinstance(value, int):
+            whole += value
+        else:
+            fraction, exact = _EXACT.add(fraction, value), False
+    return whole if exact else _EXACT.add(fraction, whole)
 
 
 def format_value(value: int | Decimal | None) -> str:
@@ -80,4 +107,4 @@ def parse_date(text: str) -> datetime.date | None:
 
 
 def format_date(date: datetime.date) -> str:
-    return f"{date.year}年{date.month}月{date.day}日"
+    return f"{date.year:04d}年{date.month}月{date.day}日"

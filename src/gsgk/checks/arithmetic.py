@@ -42,7 +42,9 @@ def _blank_total(report: Report, identity: Identity) -> Iterator[Finding]:
 
 def _message(identity: Identity, left: Sequence[Number], right: Sequence[Number]) -> str:
     left_words, _, right_words = identity.rule.partition("等于")
-    difference = format_value(abs(total(left) - total(right)))
+    negated: list[Number] = [-v for v in right]
+    gap = total([*left, *negated])
+    difference = format_value(-gap if gap < 0 else gap)
     return (f"{_scope(identity.cells)}：{left_words.rstrip('，')}（{_sum(left)}）"
             f"应等于{right_words}（{_sum(right)}），相差{difference}")
 

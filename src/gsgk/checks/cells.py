@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
 from ..findings import Finding, Severity
 from ..model import Number, Report
 from ..template import TEMPLATE, Cell
+from ..values import total
+
+__all__ = ["cell", "located", "printed", "total"]
 
 
 def cell(section: int, row: str, column: str) -> Cell:
@@ -28,10 +30,3 @@ def printed(report: Report, cells: Iterable[Cell]) -> list[Number] | None:
     values = [report[c] for c in cells]
     return None if any(v is None for v in values) else [v for v in values if v is not None]
 
-
-def total(values: Iterable[Number]) -> Decimal:
-    """The sum of ``values`` (exact for counts and fees alike)."""
-    result = Decimal(0)
-    for value in values:
-        result += value
-    return result

@@ -19,6 +19,7 @@ import attrs
 from ..findings import Finding
 from ..model import Report
 from ..template import Cell
+from ..values import MAX_DIGITS
 from .cells import cell, located, printed, total
 from .sentences import placed_sentences
 
@@ -27,7 +28,9 @@ SECTIONS_READ = (1, 6)
 
 _GAP = r"[^，,。；;：:\d各]"
 _APPLICATIONS = r"(?:信息公开|依申请公开)"
-_CASES = r"(?:案件)?(?:共)?(\d+)\s*[件起]"
+_COUNT = rf"(\d{{1,{MAX_DIGITS}}})"
+"""A stated number (longer ones are not counts: the clause is not read)."""
+_CASES = rf"(?:案件)?(?:共)?{_COUNT}\s*[件起]"
 _CLAUSE = re.compile(r"[，,；;：:（()）]")
 _SKIP = re.compile(r"全[县市区省州盟旗镇乡]|各(?:部门|单位|乡镇|级)"
                    r"|同比|较上年|比上年|去年|上年同期|增长|下降|增加|减少")
@@ -57,18 +60,18 @@ _REVIEW = _appeals("review")
 _DIRECT, _AFTER_REVIEW = _appeals("litigation_direct"), _appeals("litigation_after_review")
 
 CLAIMS = (
-    Claim("prose-carried-over", re.compile(rf"上一?年度?结转{_GAP}{{0,16}}?(\d+)\s*件"),
+    Claim("prose-carried-over", re.compile(rf"上一?年度?结转{_GAP}{{0,16}}?{_COUNT}\s*件"),
           ((_requests("carried_over"),),)),
-    Claim("prose-carried-forward", re.compile(rf"结转(?:至|到)?下一?年度?{_GAP}{{0,16}}?(\d+)\s*件"),
+    Claim("prose-carried-forward", re.compile(rf"结转(?:至|到)?下一?年度?{_GAP}{{0,16}}?{_COUNT}\s*件"),
           ((_requests("carried_forward"),),)),
     Claim("prose-review", re.compile(re.escape(_REVIEW.row.leaf) + _CASES), ((_REVIEW,),)),
     Claim("prose-litigation", re.compile(re.escape(_DIRECT.row.groups[0]) + _CASES),
           ((_DIRECT, _AFTER_REVIEW), (_DIRECT,), (_AFTER_REVIEW,))),
     Claim("prose-received",
-          re.compile(rf"(?:收到|受理|新收|接收|接到){_GAP}{{0,16}}?{_APPLICATIONS}{_GAP}{{0,8}}?(\d+)\s*件"),
+          re.compile(rf"(?:收到|受理|新收|接收|接到){_GAP}{{0,16}}?{_APPLICATIONS}{_GAP}{{0,8}}?{_COUNT}\s*件"),
           (_RECEIVED, _WITH_CARRIED_OVER)),
     Claim("prose-handled",
-          re.compile(rf"(?:办理|处理|办结|答复){_GAP}{{0,16}}?{_APPLICATIONS}{_GAP}{{0,8}}?(\d+)\s*件"),
+          re.compile(rf"(?:办理|处理|办结|答复){_GAP}{{0,16}}?{_APPLICATIONS}{_GAP}{{0,8}}?{_COUNT}\s*件"),
           ((_requests("handled_total"),), _RECEIVED, _WITH_CARRIED_OVER)),
 )
 """Tried in this order; the first claim a clause makes is the only one read from it."""

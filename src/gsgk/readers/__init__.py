@@ -2,10 +2,11 @@
 
 The format is recognised from the content (a ``format=`` argument overrides):
 a ZIP container is DOCX, ``%PDF-`` is PDF, markup that opens with an HTML
-tag is HTML, an object is gsgk's own JSON, anything else is text; an old
-binary .doc/.wps file is refused with the command that converts it.  Every
-reader ends in :class:`~gsgk.layout.Line` objects, so the one grammar decides
-the structure whatever the format.
+tag is HTML, an object (``{`` then a key) is gsgk's own JSON, anything else is
+text; an old binary .doc/.wps file is refused with the command that converts
+it.  Every reader ends in :class:`~gsgk.layout.Line` objects, so the one
+grammar decides the structure whatever the format.  :func:`gsgk.load` and
+:func:`gsgk.loads` both use :func:`detect`.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from importlib import import_module
 from typing import Literal
 
 from ..errors import InputError
-from ..layout import Line
+from ..layout import Line, check_shape
 
 Format = Literal["text", "html", "docx", "pdf", "json"]
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The signature of an OLE compound file: the binary .doc, .wps, .xls formats."""
+_JSON_START = re.compile(rb'\s*\{\s*["}]')
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|table|p|section|article)\b",
     re.IGNORECASE | re.DOTALL,
@@ -37,7 +39,7 @@ def detect(data: bytes) -> Format:
         raise InputError("an old binary Word (.doc) or WPS (.wps) file: gsgk reads .docx; convert it first, "
                          "e.g. soffice --headless --convert-to docx report.doc")
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
-    if head.lstrip().startswith(b"{"):
+    if _JSON_START.match(head):
         return "json"
     if _HTML_START.match(head):
         return "html"
@@ -55,8 +57,11 @@ def _reader(fmt: str) -> Callable[[bytes], list[Line]]:
 
 
 def read_lines(data: bytes, fmt: str | None = None) -> list[Line]:
-    """The lines of a report in any supported format."""
-    return _reader(fmt or detect(data))(data)
+    """The lines of a report in any supported format (refused beyond :data:`~gsgk.layout.MAX_LINES`
+    lines or :data:`~gsgk.layout.MAX_CELLS` cells)."""
+    lines = _reader(fmt or detect(data))(data)
+    check_shape(len(lines), sum(len(line.cells) for line in lines))
+    return lines
 
 
 SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".htm", ".html", ".docx", ".json", ".pdf"})

@@ -1,8 +1,11 @@
 """Word (.docx) files → lines: body paragraphs as prose lines, table rows as cells, in body order.
 
 Needs python-docx (``pip install "gsgk[docx]"``).  The ZIP container is
-checked with :mod:`zipfile` before python-docx opens it: too many members,
-too much uncompressed data or a bomb's compression ratio is refused with
+checked before python-docx sees it: the central directory first, then the
+XML parts are inflated by :mod:`.zipguard` within a budget of their own
+(never trusting declared sizes) and handed to python-docx uncompressed; the
+other parts (images, fonts) are never unpacked.  Too many members, too much
+unpacked data, a bomb's compression ratio or a broken archive is refused with
 :class:`~gsgk.errors.InputError`.  python-docx parses the XML without
 resolving entities and never reaches the network.
 
@@ -27,14 +30,17 @@ from ..blocks import Block, Paragraph, Table, TableCell, to_lines
 from ..errors import InputError
 from ..extras import require
 from ..layout import Line, Origin
-from .markup import EDGES, cell_text, page_title, titled
+from .markup import EDGES, cell_text, check_markup, page_title, titled
 from .text import MAX_BYTES, check_size
+from .zipguard import BROKEN, stored, unpack
 
 if TYPE_CHECKING:
     from docx.document import Document
 
 MAX_UNCOMPRESSED = 5 * MAX_BYTES
-"""Refuse a DOCX whose members add up to more than this (100 MiB) once unpacked."""
+"""Refuse a DOCX whose members are declared to add up to more than this (100 MiB) once unpacked."""
+MAX_XML = MAX_BYTES
+"""Refuse a DOCX whose XML parts inflate to more than this (20 MiB), whatever its headers declare."""
 MAX_RATIO = 100
 """Refuse a member larger than 1 MiB unpacked that is compressed more than this many times."""
 MAX_MEMBERS = 10_000
@@ -55,7 +61,7 @@ def check_zip(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except BROKEN as exc:
         raise InputError(f"not a readable DOCX (ZIP) file: {exc}") from None
     if len(members) > MAX_MEMBERS:
         raise InputError(f"DOCX refused: {len(members)} ZIP members (limit {MAX_MEMBERS})")
@@ -69,13 +75,29 @@ def check_zip(data: bytes) -> None:
 
 
 def _open(data: bytes) -> Document:
+    """The python-docx document of ``data``, whose XML parts are unpacked within the budget."""
     docx = require("docx", "docx")
     not_a_package = require("docx.opc.exceptions", "docx").PackageNotFoundError
+    package = io.BytesIO(_package(data))
     try:
-        document: Document = docx.Document(io.BytesIO(data))
+        document: Document = docx.Document(package)
+        document.core_properties  # noqa: B018 - a part of the wrong type fails here, not in the caller
         return document
-    except (not_a_package, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
+    except not_a_package as exc:
         raise InputError(f"not a readable Word (.docx) file: {exc}") from None
+    except Exception as exc:  # python-docx raises anything (TypeError, KeyError, …) on a broken package
+        raise InputError(f"not a readable Word (.docx) file: {type(exc).__name__}: {exc}") from None
+
+
+def _package(data: bytes) -> bytes:
+    """``data`` as an uncompressed ZIP of its XML parts (inflated within :data:`MAX_XML`), other parts empty."""
+    parts = unpack(data, wanted=_is_xml, budget=MAX_XML, ratio=MAX_RATIO, members=MAX_MEMBERS)
+    check_markup(*parts.values())
+    return stored(parts)
+
+
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
 
 
 class _Body:

@@ -27,7 +27,7 @@ from ..errors import InputError, ParseError
 from ..extras import require
 from ..layout import Line, Origin
 from ..vocabulary import heading
-from .markup import cell_text, page_title, squeeze, titled
+from .markup import cell_text, check_markup, page_title, squeeze, titled
 from .text import check_size, normalize
 
 Element: TypeAlias = Any
@@ -59,6 +59,7 @@ CONTAINERS = (
 def read_html(data: bytes) -> list[Line]:
     """The lines of the report in an HTML page."""
     check_size(len(data))
+    check_markup(data)
     root = _parse(decode(data))
     try:
         found = _Walker().run(root)

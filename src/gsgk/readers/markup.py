@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from ..blocks import Block, Paragraph
+from ..errors import InputError
 from ..lexer import TITLE_MAX
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -72,3 +73,14 @@ def titled(blocks: Sequence[Block], title: Paragraph | None) -> list[Block]:
     if title is not None and not any(is_title(text) for text in prose):
         return [title, *blocks]
     return list(blocks)
+
+
+MAX_ELEMENTS = 200_000
+"""Markup (an HTML page, a Word file's XML) with more tags than this is refused before it is parsed."""
+
+
+def check_markup(*parts: bytes) -> None:
+    """Refuse markup whose tags (counted as ``<``) pass :data:`MAX_ELEMENTS`; real reports have a few thousand."""
+    tags = sum(part.count(b"<") for part in parts)
+    if tags > MAX_ELEMENTS:
+        raise InputError(f"markup of {tags} tags refused (limit {MAX_ELEMENTS}); reports have a few thousand")
