@@ -18,7 +18,8 @@ from gsgk.readers import detect
 
 from conftest import DATA
 
-SEEDS = [*(seed for seed in seeds(DATA) if detect(seed) != "pdf"), (DATA / "pdf" / "淮安市人民政府_2024.pdf").read_bytes()]
+REAL_PDF = DATA / "pdf" / "淮安市人民政府_2024.pdf"
+SEEDS = [*(seed for seed in seeds(DATA) if detect(seed) != "pdf"), REAL_PDF.read_bytes()]
 """Every bundled text, HTML, DOCX and JSON input, and one PDF (a PDF costs a hundred times a text to read;
 ``python fuzzer/fuzz.py`` mutates them all)."""
 
