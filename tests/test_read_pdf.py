@@ -57,6 +57,16 @@ def test_generated_pdfs_load_to_the_seed_values(path: Path) -> None:
     assert wrong(expected_cells(seed), gsgk.load(path)) == {}
 
 
+WORD_LIKE = sorted(p for p in GENERATED if p.name.split(".")[1] in ("libreoffice", "official", "roundtrip"))
+
+
+@pytest.mark.parametrize("path", WORD_LIKE, ids=lambda p: p.name.split("_")[0] + "." + p.name.split(".")[1])
+def test_labels_and_rows_cut_by_page_breaks_are_rejoined(path: Path) -> None:
+    """A Word-like export cuts rows, group labels and vertical labels at page breaks: none is left in pieces."""
+    loose = {"text-in-table", "label-fuzzy", "header-fuzzy", "row-unknown", "row-no-values"}
+    assert [str(f) for f in gsgk.load(path).diagnostics if f.code in loose] == []
+
+
 @pytest.mark.parametrize("path", sorted(PDFS.glob("*.borderless.pdf")), ids=lambda p: p.name[:3])
 def test_a_table_without_rulings_is_never_read_into_wrong_cells(path: Path) -> None:
     """Read by the gaps between its cells: each value right, or blank and named by a finding."""

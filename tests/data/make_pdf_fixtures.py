@@ -5,6 +5,10 @@ CI does not have.  For every seed it writes, into ``tests/data/pdf/``:
 
 * ``<stem>.libreoffice.pdf`` — ``docx/<stem>.docx`` (the official merged
   layout) converted by LibreOffice: 表三 runs over a page break;
+* ``<stem>.official.pdf`` — the official blank template
+  (``official-blank-2021.docx``) filled with the seed's title, prose and
+  hand-checked values by python-docx, converted by LibreOffice: the form's
+  own fonts, widths and merged cells;
 * ``<stem>.chromium.pdf`` — ``html/<stem>.official.html`` printed by headless
   Chromium, as a browser's "save as PDF" gives it: the site's navigation,
   footer and a script's stray heading included, labels wrapped in narrow
@@ -24,11 +28,15 @@ content (text drawn on end on an unrotated page).
 
 from __future__ import annotations
 
+import csv
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import docx
+from make_fixtures import prose_of
 
 DATA = Path(__file__).parent
 OUT = DATA / "pdf"
@@ -47,11 +55,49 @@ def chromium(source: Path, target: Path) -> None:
                    check=True, capture_output=True, timeout=180)
 
 
+SECTION_2_CELLS = ((2, (1, 2, 3)), (3, (1, 2, 3)), (6, (1,)), (9, (1,)), (10, (1,)), (13, (1,)))
+"""Where 表二's values go in the blank form's first table: (row, columns), in template order."""
+
+
+def filled_official(stem: str, target: Path) -> None:
+    """The official blank form filled with a seed, as a .docx at ``target`` (see the module docstring)."""
+    values = [value for _, value in sorted_values(stem)]
+    form = docx.Document(str(DATA / "official-blank-2021.docx"))
+    active, requests, appeals = form.tables
+    places = [(active, r, c) for r, columns in SECTION_2_CELLS for c in columns]
+    places += [(requests, r, c) for r in range(3, 28) for c in range(3, 10)]
+    places += [(appeals, 3, c) for c in range(15)]
+    assert len(places) == len(values)
+    for (table, r, c), value in zip(places, values):
+        table.cell(r, c).text = "" if value in ("", "~0") else value
+    title, _, _, bodies = prose_of(stem)
+    paragraphs = form.paragraphs
+    paragraphs[1].text = "".join(title)
+    for index, section in ((4, 1), (29, 5), (31, 6)):
+        first, *rest = bodies[section] or [""]
+        paragraphs[index].text = first
+        anchor = paragraphs[index + 1]
+        for text in rest:
+            anchor.insert_paragraph_before(text)
+    form.save(str(target))
+
+
+def sorted_values(stem: str) -> list[tuple[tuple[int, str, str], str]]:
+    """The seed's hand-checked values in the order of its TSV (the template's order)."""
+    with (DATA / "seeds" / f"{stem}.expected.tsv").open(encoding="utf-8") as fp:
+        return [((int(r["section"]), r["row"], r["column"]), r["value"])
+                for r in csv.DictReader(fp, delimiter="\t")]
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     for seed in sorted((DATA / "seeds").glob("*.txt")):
         stem = seed.stem
         libreoffice(DATA / "docx" / f"{stem}.docx", OUT / f"{stem}.libreoffice.pdf")
+        with tempfile.TemporaryDirectory() as tmp:
+            form = Path(tmp) / f"{stem}.docx"
+            filled_official(stem, form)
+            libreoffice(form, OUT / f"{stem}.official.pdf")
         chromium(DATA / "html" / f"{stem}.official.html", OUT / f"{stem}.chromium.pdf")
         with tempfile.TemporaryDirectory() as tmp:
             page = (DATA / "html" / f"{stem}.official.html").read_text("utf-8")

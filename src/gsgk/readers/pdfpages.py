@@ -40,6 +40,8 @@ _PAGE_NUMBER = re.compile(r"^[-—－–]?\s*\d{1,4}\s*[-—－–]?$|^第\s*\d{
                           r"|^\d{1,4}\s*/\s*\d{1,4}$")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")
 _TABLE_SECTIONS = (2, 3, 4)
+_CLOSE = ("exact", "variant", "unnumbered")
+"""Recognitions that name a label for certain (not a fuzzy resemblance or a fragment)."""
 
 
 @attrs.frozen
@@ -251,14 +253,17 @@ def _is_label(text: str) -> bool:
 def _rejoins(head: str, tail: str, cut_row: bool) -> bool:
     """Is ``head + tail`` one template label cut in two?
 
-    In a row cut by the page break (its values all on the first page) any
-    label continues unless ``tail`` is exactly a label of its own; otherwise
-    only when ``head + tail`` is a label and ``tail`` alone is none.
+    A number never continues a label, nor does a label of its own.  In a row
+    cut by the page break (its values all on the first page) any other text
+    continues the label above it; elsewhere only when ``head + tail`` is a
+    label (not just one that resembles it).
     """
+    if _is_number(tail):
+        return False
+    tail_is_label = any(m.quality in ("exact", "variant") for s in _TABLE_SECTIONS for m in lookup(s, tail))
     if cut_row:
-        return not any(m.quality in ("exact", "variant") for s in _TABLE_SECTIONS for m in lookup(s, tail))
-    return any(lookup(s, head + tail) for s in _TABLE_SECTIONS) \
-        and not any(lookup(s, tail) for s in _TABLE_SECTIONS)
+        return not tail_is_label
+    return not tail_is_label and any(m.quality in _CLOSE for s in _TABLE_SECTIONS for m in lookup(s, head + tail))
 
 
 @attrs.frozen
