@@ -57,7 +57,7 @@ def test_generated_pdfs_load_to_the_seed_values(path: Path) -> None:
     assert wrong(expected_cells(seed), gsgk.load(path)) == {}
 
 
-WORD_LIKE = sorted(p for p in GENERATED if p.name.split(".")[1] in ("libreoffice", "official", "roundtrip"))
+WORD_LIKE = sorted(p for p in GENERATED if p.name.split(".")[1] in ("libreoffice", "official", "repeated", "roundtrip"))
 
 
 @pytest.mark.parametrize("path", WORD_LIKE, ids=lambda p: p.name.split("_")[0] + "." + p.name.split(".")[1])

@@ -8,7 +8,9 @@ CI does not have.  For every seed it writes, into ``tests/data/pdf/``:
 * ``<stem>.official.pdf`` — the official blank template
   (``official-blank-2021.docx``) filled with the seed's title, prose and
   hand-checked values by python-docx, converted by LibreOffice: the form's
-  own fonts, widths and merged cells;
+  own fonts, widths and merged cells; for seed 001 also
+  ``<stem>.repeated.pdf``, the same with 表三's three header rows marked to
+  repeat on every page (Word's 重复标题行);
 * ``<stem>.chromium.pdf`` — ``html/<stem>.official.html`` printed by headless
   Chromium, as a browser's "save as PDF" gives it: the site's navigation,
   footer and a script's stray heading included, labels wrapped in narrow
@@ -36,6 +38,8 @@ import tempfile
 from pathlib import Path
 
 import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from make_fixtures import prose_of
 
 DATA = Path(__file__).parent
@@ -59,7 +63,7 @@ SECTION_2_CELLS = ((2, (1, 2, 3)), (3, (1, 2, 3)), (6, (1,)), (9, (1,)), (10, (1
 """Where 表二's values go in the blank form's first table: (row, columns), in template order."""
 
 
-def filled_official(stem: str, target: Path) -> None:
+def filled_official(stem: str, target: Path, *, repeat_header: bool = False) -> None:
     """The official blank form filled with a seed, as a .docx at ``target`` (see the module docstring)."""
     values = [value for _, value in sorted_values(stem)]
     form = docx.Document(str(DATA / "official-blank-2021.docx"))
@@ -79,6 +83,11 @@ def filled_official(stem: str, target: Path) -> None:
         anchor = paragraphs[index + 1]
         for text in rest:
             anchor.insert_paragraph_before(text)
+    if repeat_header:
+        for row in requests.rows[:3]:
+            mark = OxmlElement("w:tblHeader")
+            mark.set(qn("w:val"), "true")
+            row._tr.get_or_add_trPr().append(mark)
     form.save(str(target))
 
 
@@ -98,6 +107,9 @@ def main() -> None:
             form = Path(tmp) / f"{stem}.docx"
             filled_official(stem, form)
             libreoffice(form, OUT / f"{stem}.official.pdf")
+            if stem.startswith("001"):
+                filled_official(stem, form, repeat_header=True)
+                libreoffice(form, OUT / f"{stem}.repeated.pdf")
         chromium(DATA / "html" / f"{stem}.official.html", OUT / f"{stem}.chromium.pdf")
         with tempfile.TemporaryDirectory() as tmp:
             page = (DATA / "html" / f"{stem}.official.html").read_text("utf-8")
