@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 import gsgk
-from gsgk.blocks import Paragraph
+from gsgk.blocks import Paragraph, Table
 from gsgk.errors import GsgkError, InputError
 from gsgk.readers import detect
 from gsgk.readers.pdf import MAX_PAGES, read_blocks
+from gsgk.readers.pdfpages import Grid, GridCell, assemble
 from gsgk.readers.text import unify
 
 from conftest import DATA, agrees, expected_cells, expected_meta
@@ -205,3 +206,30 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     big.write_bytes(REAL.read_bytes() + bytes(50 * 2**20))
     with pytest.raises(InputError):
         gsgk.load(big)
+
+
+# --- page assembly on hand-made grids -------------------------------------------
+def grid(page: int, rows: list[list[str]]) -> Grid:
+    cells = tuple(GridCell(page, text, r, c, 1, 1, 100.0 * c, 100.0 + 20 * r)
+                  for r, row in enumerate(rows) for c, text in enumerate(row))
+    return Grid(page, (0.0, 100.0, 300.0, 100.0 + 20 * len(rows)), cells, (0.0, 100.0, 200.0, 300.0))
+
+
+def table_rows(blocks: list[object]) -> list[list[str]]:
+    [table] = [b for b in blocks if isinstance(b, Table)]
+    return [[c.text for c in row] for row in table.rows()]
+
+
+def test_a_header_repeated_on_the_next_page_is_read_once() -> None:
+    header = ["信息内容", "本年制发件数", "本年废止件数"]
+    blocks = assemble([[grid(1, [header, ["规章", "1", "2"]])], [grid(2, [header, ["行政规范性文件", "3", "4"]])]])
+    assert table_rows(blocks) == [header, ["规章", "1", "2"], ["行政规范性文件", "3", "4"]]
+
+
+def test_a_group_label_cut_by_the_page_break_is_rejoined_and_a_new_label_is_not() -> None:
+    first = grid(1, [["（三）不予公开", "8.属于行政查询事项", "1"], ["（四）无", "1.本机关不掌握相关政府信息", "2"]])
+    cut = grid(2, [["法提供", "2.没有现成信息需要另行制作", "3"]])
+    fresh = grid(2, [["（五）不予处理", "1.信访举报投诉类申请", "3"]])
+    assert table_rows(assemble([[first], [cut]]))[1:] == [
+        ["（四）无法提供", "1.本机关不掌握相关政府信息", "2"], ["2.没有现成信息需要另行制作", "3"]]
+    assert table_rows(assemble([[first], [fresh]]))[2] == ["（五）不予处理", "1.信访举报投诉类申请", "3"]
