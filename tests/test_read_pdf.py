@@ -233,3 +233,13 @@ def test_a_group_label_cut_by_the_page_break_is_rejoined_and_a_new_label_is_not(
     assert table_rows(assemble([[first], [cut]]))[1:] == [
         ["（四）无法提供", "1.本机关不掌握相关政府信息", "2"], ["2.没有现成信息需要另行制作", "3"]]
     assert table_rows(assemble([[first], [fresh]]))[2] == ["（五）不予处理", "1.信访举报投诉类申请", "3"]
+
+
+@pytest.mark.parametrize("path", [p for p in WORD_LIKE if p.name.split(".")[1] in ("libreoffice", "official")],
+                         ids=lambda p: p.name.split("_")[0] + "." + p.name.split(".")[1])
+def test_prose_comes_back_paragraph_by_paragraph(path: Path) -> None:
+    """Wrapped lines are joined (over page breaks, around unbreakable numbers) and paragraphs kept apart."""
+    source = gsgk.load(DATA / "seeds" / (path.name.split(".")[0] + ".txt"))
+    printed = gsgk.load(path)
+    for section in (1, 5, 6):
+        assert len(printed.prose(section)) == len(source.prose(section)), section

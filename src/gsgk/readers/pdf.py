@@ -150,8 +150,16 @@ def _page_items(page: Page, number: int) -> Iterator[Text | Grid]:
         size = median(c["size"] for c in line["chars"]) if line["chars"] else 0.0
         cells = _split(line["chars"], size)
         if cells:
-            yield Text(number, line["x0"], line["x1"], line["top"], cells, size, page.width, page.height)
+            yield Text(number, line["x0"], line["x1"], line["top"], cells, _pitch(line["chars"], size),
+                       page.width, page.height)
     yield from grids
+
+
+def _pitch(chars: list[dict[str, Any]], size: float) -> float:
+    """How far apart the line's Chinese characters stand (font size plus any letter spacing)."""
+    steps = [b["x0"] - a["x0"] for a, b in zip(chars, chars[1:])
+             if not a["text"].isascii() and not b["text"].isascii() and b["x0"] > a["x0"]]
+    return median(steps) if steps else size
 
 
 def _printed_twice(chars: list[dict[str, Any]]) -> bool:

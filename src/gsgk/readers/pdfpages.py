@@ -11,8 +11,10 @@ together as a reader of the printed report would:
   first part's header is dropped, an empty cell under a merged label continues
   that label, and a label cut by the break (「（四）无」 + 「法提供」) is rejoined
   when the joined text is a template label and the second part alone is not;
-- a prose line that fills the line to the right margin continues on the next
-  line unless that line is indented or opens a heading or a numbered item;
+- a prose line that fills the line to the right margin, ends inside a URL or
+  a Latin word, or leaves less room than the next line's first unbreakable
+  piece (「〔2020〕109」, 「用。」) continues on the next line unless that line is
+  indented or opens a heading or a numbered item;
   a centred line as wide as the body (a long title) continues on the centred
   line just below it.
 
@@ -32,6 +34,16 @@ from ..layout import Origin
 from ..values import parse_number
 from ..vocabulary import heading, lookup
 
+WRAP_SLACK = 3.0
+"""A prose line that ends within this many character widths of the right margin is full: Chinese line
+breaking (no 」 or 。 at a line start) pulls up to two characters to the next line."""
+_FIRST_CHUNK = re.compile(r"^[〔（(\[【“‘《]*(?:[0-9A-Za-z.,:/%_\-]+|.)[〕）)\]】”’》，。、；：！？,.;:!?]*"
+                          r"[0-9A-Za-z]*")
+"""What cannot be split from the start of a line: opening brackets, a number or Latin word (or one
+character), the closing punctuation after it (which may not begin a line) and digits right after that."""
+_SENTENCE_ENDS = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
+_URL_PART = re.compile(r"[A-Za-z0-9][/.\-_]?$")
+"""A line ending in the middle of a URL or a Latin word (which cannot break at the margin)."""
 EDGE_TOLERANCE = 3.0
 """Grid lines of two parts of one table closer than this (points) are one line."""
 MARGIN = 0.1
@@ -54,7 +66,7 @@ class Text:
     top: float
     cells: list[str]
     size: float
-    """The line's font size (a character's width in Chinese text)."""
+    """How far apart the line's Chinese characters stand: the width of one in the line."""
     width: float
     height: float
 
@@ -282,12 +294,14 @@ class _Margins:
         """Does prose ``line`` continue on ``following`` (see the module docstring)?"""
         if len(line.cells) != 1 or len(following.cells) != 1 or following.page - line.page not in (0, 1):
             return False
-        full = line.x1 >= self.right - 1.5 * line.size
+        full = line.x1 >= self.right - WRAP_SLACK * line.size
         flush = following.x0 <= self.left + 0.5 * following.size
-        text = following.cells[0]
-        if heading(text) is not None or heading(line.cells[0]) is not None or _ENUMERATOR.match(text):
+        text, before = following.cells[0], line.cells[0]
+        if heading(text) is not None or heading(before) is not None or _ENUMERATOR.match(text):
             return False
-        return (full and flush) or self._centred_wrap(line, following)
+        broken_word = _URL_PART.search(before) is not None and text[:1].isascii() and text[:1].isalnum()
+        pushed = not before.endswith(_SENTENCE_ENDS) and self.right - line.x1 < _chunk_width(text, following.size)
+        return (flush and (full or broken_word or pushed)) or self._centred_wrap(line, following)
 
     def _centred_wrap(self, line: Text, following: Text) -> bool:
         """A centred line (a title) as wide as the body, and the centred rest of it just below."""
@@ -295,6 +309,13 @@ class _Margins:
         centred = all(abs((t.x0 + t.x1) / 2 - middle) <= t.size for t in (line, following))
         wide = line.x1 - line.x0 >= 0.8 * (self.right - self.left)
         return centred and wide and following.page == line.page and following.top - line.top <= 2.5 * line.size
+
+
+def _chunk_width(text: str, size: float) -> float:
+    """The printed width of the first unbreakable piece of ``text`` (a Latin letter or digit about 2/3 of a character)."""
+    found = _FIRST_CHUNK.match(text)
+    chunk = found.group() if found else text[:1]
+    return sum(0.65 if ch.isascii() else 1.0 for ch in chunk) * size
 
 
 def _glue(line: Text, following: Text) -> str:
