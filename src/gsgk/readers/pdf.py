@@ -31,6 +31,7 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from statistics import median
 from typing import Any, TypeAlias
 
@@ -157,7 +158,7 @@ def _page_items(page: Page, number: int) -> Iterator[Text | Grid]:
 
 def _pitch(chars: list[dict[str, Any]], size: float) -> float:
     """How far apart the line's Chinese characters stand (font size plus any letter spacing)."""
-    steps = [b["x0"] - a["x0"] for a, b in zip(chars, chars[1:])
+    steps = [b["x0"] - a["x0"] for a, b in pairwise(chars)
              if not a["text"].isascii() and not b["text"].isascii() and b["x0"] > a["x0"]]
     return median(steps) if steps else size
 
