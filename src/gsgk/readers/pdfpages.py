@@ -312,7 +312,7 @@ class _Margins:
 
 
 def _chunk_width(text: str, size: float) -> float:
-    """The printed width of the first unbreakable piece of ``text`` (a Latin letter or digit about 2/3 of a character)."""
+    """The printed width of the first unbreakable piece of ``text`` (a Latin letter or digit: 2/3 of a character)."""
     found = _FIRST_CHUNK.match(text)
     chunk = found.group() if found else text[:1]
     return sum(0.65 if ch.isascii() else 1.0 for ch in chunk) * size
