@@ -294,6 +294,8 @@ class _Margins:
         """Does prose ``line`` continue on ``following`` (see the module docstring)?"""
         if len(line.cells) != 1 or len(following.cells) != 1 or following.page - line.page not in (0, 1):
             return False
+        if abs(line.size - following.size) > 0.2 * line.size:  # a title over body text, a note under it
+            return False
         full = line.x1 >= self.right - WRAP_SLACK * line.size
         flush = following.x0 <= self.left + 0.5 * following.size
         text, before = following.cells[0], line.cells[0]
