@@ -15,7 +15,7 @@ from hypothesis import given, settings
 import gsgk
 from gsgk.render import render
 
-from conftest import SEEDS
+from conftest import SEEDS, examples
 from strategies import reports
 
 
@@ -97,7 +97,7 @@ def test_dumps_refuses_binary_and_dump_writes_it(tmp_path: Path) -> None:
 
 
 # python-docx writes a whole package per report (~0.2 s), so fewer examples than the text formats.
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(reports())
 def test_docx_round_trip(report: gsgk.Report) -> None:
     assert gsgk.load(io.BytesIO(dumps_docx(report))) == report
