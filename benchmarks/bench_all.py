@@ -29,29 +29,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from bench_batch import batch
-from bench_core import SEEDS, lex_all
+from bench_core import SEEDS, cpu_median, lex_all
 from corpus import DEFAULT_DIR, ensure
 
 import gsgk
 from gsgk.render import render
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
-
-
-def cpu_median(run: Callable[[], object], repeat: int) -> float:
-    """Median CPU seconds of ``run`` (after one warm-up call)."""
-    run()
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        run()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
 
 
 def child_cpu(command: list[str], repeat: int) -> float:
