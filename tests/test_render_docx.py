@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import sys
 import time
@@ -58,6 +59,13 @@ def test_requests_merged_cells(document: docx.document.Document) -> None:
     assert rows[7][:3] == [("", 1, "continue"), ("（三）不予公开", 1, "restart"), ("1.属于国家秘密", 1, None)]
     assert rows[26][0] == ("", 1, "continue")  # （七）总计 is the 22nd row under 三、本年度办理结果
     assert rows[27][0] == ("四、结转下年度继续办理", 3, None)
+
+
+def test_core_properties_name_the_report(document: docx.document.Document) -> None:
+    seed = gsgk.load(SEEDS[0])
+    props = document.core_properties
+    assert (props.title, props.author, props.comments) == (seed.title, seed.organ, "gsgk")
+    assert props.created == props.modified == datetime.datetime(2021, 1, 1, tzinfo=datetime.timezone.utc)
 
 
 def test_appeals_merged_cells(document: docx.document.Document) -> None:

@@ -61,8 +61,8 @@ def dumps_docx(report: Report) -> bytes:
             body += (_paragraph(n.text) for n in report.notes if n.section == section.number)
         else:
             body += map(_paragraph, report.prose(section.number))
-    body += [_paragraph(text, align="right", indent=False)
-             for text in (report.signature, report.published and format_date(report.published)) if text]
+    closing = (report.signature, format_date(report.published) if report.published else None)
+    body += [_paragraph(text, align="right", indent=False) for text in closing if text]
     out = io.BytesIO(skeleton.package)
     with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as package:
         package.writestr(_member("word/document.xml"), skeleton.head + "".join(body) + skeleton.tail)
@@ -87,7 +87,7 @@ class _Skeleton:
         from docx.oxml import parse_xml
 
         core = parse_xml(self.properties)
-        core.title_text, core.creator_text = title, author
+        core.title_text, core.author_text = title, author
         data: bytes = serialize_part_xml(core)
         return data
 
