@@ -36,12 +36,18 @@ def lex_all(text: str) -> list[object]:
     return list(BASELINE.lex(text))
 
 
-def median_seconds(run: Callable[[], object], repeat: int) -> float:
+def cpu_median(run: Callable[[], object], repeat: int) -> float:
+    """Median CPU seconds of ``run`` (after one warm-up call): steadier than wall time on a shared machine."""
+    run()
+    return median_seconds(run, repeat, clock=time.process_time)
+
+
+def median_seconds(run: Callable[[], object], repeat: int, clock: Callable[[], float] = time.perf_counter) -> float:
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = clock()
         run()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return statistics.median(times)
 
 

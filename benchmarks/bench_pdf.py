@@ -21,26 +21,15 @@ import argparse
 import io
 import logging
 import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2
+from bench_core import cpu_median
 
 import gsgk
 
 PDFS = Path(__file__).resolve().parent.parent / "tests" / "data" / "pdf"
-
-
-def median_s(run: Callable[[], object], repeat: int) -> float:
-    run()
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        run()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
 
 
 def tables(data: bytes) -> None:
@@ -70,9 +59,9 @@ def main() -> None:
         data = path.read_bytes()
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = len(pdf.pages)
-        base = median_s(lambda data=data: tables(data), repeat) / pages * 1000
-        fast = median_s(lambda data=data: text(data), repeat) / pages * 1000
-        ours = median_s(lambda data=data: gsgk.load(io.BytesIO(data)), repeat) / pages * 1000
+        base = cpu_median(lambda data=data: tables(data), repeat) / pages * 1000
+        fast = cpu_median(lambda data=data: text(data), repeat) / pages * 1000
+        ours = cpu_median(lambda data=data: gsgk.load(io.BytesIO(data)), repeat) / pages * 1000
         ratios.append(ours / base)
         print(f"{path.name:44} {pages:>5} {base:>8.1f} {fast:>8.1f} {ours:>8.1f} {ours / base:>11.2f}×")
     print(f"median gsgk/tables: {statistics.median(ratios):.2f}×")

@@ -3,7 +3,7 @@
 :func:`mutate` takes a seed file and a ``random.Random`` and returns one
 mutant: byte-level damage (bit flips, cuts, repeats, truncation, hostile
 tokens) for every format; for a ZIP (DOCX) also damage inside one of its XML
-members, re-zipped, so that the XML parser and python-docx are reached; for
+members, re-zipped, so that the XML parser and the body walk are reached; for
 gsgk's JSON also one value replaced by a hostile one, so that the structuring
 is reached.
 :func:`run` loads one input and says what went wrong, if anything.

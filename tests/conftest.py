@@ -1,4 +1,6 @@
-"""Shared helpers: the bundled seed reports and their hand-checked expected values."""
+"""Shared helpers: the bundled seed reports and their hand-checked expected values, and the
+hypothesis profiles: ``dev`` (the default, a tenth of the examples, for the local loop) and ``ci``
+(every example; ``.ci/run`` sets ``HYPOTHESIS_PROFILE=ci``)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from hypothesis import settings
+
 DATA = Path(__file__).parent / "data"
 SEEDS = sorted((DATA / "seeds").glob("*.txt"))
+
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "dev")
+settings.register_profile("ci", deadline=None)
+settings.register_profile("dev", deadline=None, max_examples=10)
+settings.load_profile(PROFILE)
+
+
+def examples(ci: int) -> int:
+    """A property's number of examples: ``ci`` under the ``ci`` profile, a tenth of it (at least 10) under ``dev``."""
+    return ci if PROFILE == "ci" else max(10, ci // 10)
 
 
 def expected_cells(path: Path) -> dict[tuple[int, str, str], str]:

@@ -10,7 +10,7 @@ from gsgk.checks import check
 from gsgk.model import Cells, Report
 from gsgk.template import TEMPLATE
 
-from conftest import DATA
+from conftest import DATA, examples
 from strategies import consistent_cells
 
 SEED_003 = DATA / "seeds" / "003_59d91e6a9fd921ee.txt"
@@ -105,13 +105,13 @@ def test_reports_without_a_source_have_no_location() -> None:
 changeable = [c.key for c in TEMPLATE.cells if c.section in (3, 4)]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(consistent_cells())
 def test_consistent_tables_have_no_arithmetic_error(cells: Cells) -> None:
     assert sums(check(Report(cells=cells))) == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(consistent_cells(), st.sampled_from(changeable), st.integers(min_value=-1000, max_value=1000).filter(bool))
 def test_any_changed_cell_breaks_a_sum_that_names_it(cells: Cells, key: tuple[int, str, str], delta: int) -> None:
     value = cells[key]

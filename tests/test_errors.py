@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import gsgk
 from gsgk.errors import display_width
 
-from conftest import DATA, SEEDS
+from conftest import DATA, SEEDS, examples
 
 TEXT = SEEDS[3].read_text("utf-8")
 
@@ -113,7 +113,7 @@ def test_oversized_input_is_refused() -> None:
         gsgk.load(io.BytesIO(b"a" * (gsgk.api.MAX_BYTES + 1)))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("\t\n |0123456789一二三四五六、（）规章总计自然人行政复议报告年—")),
                max_size=400))
 def test_arbitrary_text_gives_a_report_or_a_gsgk_error(text: str) -> None:
@@ -121,7 +121,7 @@ def test_arbitrary_text_gives_a_report_or_a_gsgk_error(text: str) -> None:
         gsgk.loads(text)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.integers(0, len(TEXT)), st.integers(1, 200))
 def test_any_cut_of_a_real_report_gives_a_report_or_a_gsgk_error(start: int, length: int) -> None:
     with contextlib.suppress(gsgk.GsgkError):

@@ -21,7 +21,7 @@ from gsgk import ParseError, Report
 from gsgk.flattened.split import Budget, TooMany, row_readings
 from gsgk.template import TEMPLATE
 
-from conftest import DATA, agrees, expected_cells
+from conftest import DATA, agrees, examples, expected_cells
 from strategies import consistent_cells, reports
 
 FLAT = sorted((DATA / "flattened").glob("*.txt"))
@@ -206,7 +206,7 @@ def _glued(report: Report) -> str:
     return re.sub(r"\s+", "", lxml.html.fromstring(page).text_content())
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports(), consistent_cells())
 def test_gluing_every_row_of_a_consistent_report_never_gives_a_wrong_value(report: Report, cells: object) -> None:
     import attrs
@@ -219,7 +219,7 @@ def test_gluing_every_row_of_a_consistent_report_never_gives_a_wrong_value(repor
         assert got is not None or report.cells[key] is None or key in _open_cells(back), key
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.integers(min_value=0, max_value=99_999), min_size=6, max_size=6),
        st.lists(st.integers(min_value=0, max_value=9_999), min_size=12, max_size=12))
 def test_the_true_reading_of_a_glued_row_is_always_among_the_readings(parts: list[int], appeals: list[int]) -> None:
@@ -242,7 +242,7 @@ _PIECES = [*(s.heading for s in TEMPLATE.sections), *(r.leaf for _, b in TEMPLAT
            "- 2 -", "2023年1月20日", "某县人民政府"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(_PIECES) | st.from_regex(r"[0-9]{1,12}(\.[0-9]{1,2})?", fullmatch=True), max_size=80))
 def test_any_mix_of_template_words_and_digits_loads_or_raises_a_parse_error(pieces: list[str]) -> None:
     try:

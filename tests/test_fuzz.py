@@ -16,7 +16,7 @@ from mutators import mutate, run, seeds
 
 from gsgk.readers import detect
 
-from conftest import DATA
+from conftest import DATA, examples
 
 REAL_PDF = DATA / "pdf" / "淮安市人民政府_2024.pdf"
 SEEDS = [*(seed for seed in seeds(DATA) if detect(seed) != "pdf"), REAL_PDF.read_bytes()]
@@ -24,7 +24,7 @@ SEEDS = [*(seed for seed in seeds(DATA) if detect(seed) != "pdf"), REAL_PDF.read
 ``python fuzzer/fuzz.py`` mutates them all)."""
 
 
-@settings(max_examples=1500, derandomize=True, deadline=None,
+@settings(max_examples=examples(1500), derandomize=True, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.sampled_from(SEEDS), st.randoms(use_true_random=False))
 def test_mutants_end_in_a_report_or_a_gsgk_error(seed: bytes, rng: random.Random) -> None:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 import gsgk
 from gsgk.template import EDITIONS, TEMPLATE
 
-from conftest import SEEDS
+from conftest import SEEDS, examples
 from strategies import reports
 
 LABELS = (3, "一、本年新收政府信息公开申请数量", "总计")
@@ -45,7 +45,7 @@ def test_replace_takes_keys() -> None:
     assert cells[(4, "行政复议", "结果维持")] == 3
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(reports())
 def test_records_name_each_cell_by_labels_and_keys(report: gsgk.Report) -> None:
     template = EDITIONS[report.edition]
@@ -54,7 +54,7 @@ def test_records_name_each_cell_by_labels_and_keys(report: gsgk.Report) -> None:
         assert report[cell.keys] == report[(record["section"], record["row"], record["column"])] == record["value"]
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(reports())
 def test_wide_frame_holds_every_cell_under_its_keys(report: gsgk.Report) -> None:
     pytest.importorskip("pandas")

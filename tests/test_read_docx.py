@@ -127,7 +127,7 @@ def test_the_file_title_is_put_first_when_the_body_has_none() -> None:
         ["某县2023年政府信息公开工作年度报告"], ["本报告根据条例编制。"]]
 
 
-def test_missing_python_docx_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "docx", None)
+def test_missing_lxml_names_the_docx_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "lxml.etree", None)
     with pytest.raises(MissingExtraError, match=r'pip install "gsgk\[docx\]"'):
         read_lines(FILES[0].read_bytes(), "docx")

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import gsgk
 from gsgk.model import Cells
 
-from conftest import SEEDS
+from conftest import SEEDS, examples
 from strategies import consistent_cells
 
 ROWS_3_4 = [c for c in gsgk.TEMPLATE.cells if c.section in (3, 4)]
@@ -34,7 +34,7 @@ def drop_one_value(text: str, line_index: int, which: int) -> tuple[str, str]:
     return "\n".join(lines), lines[i]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(consistent_cells(), st.lists(st.tuples(st.integers(0, 100), st.integers(0, 100)), min_size=1, max_size=3))
 def test_dropped_values_are_recovered_or_left_blank_never_misplaced(
         cells: Cells, drops: list[tuple[int, int]]) -> None:

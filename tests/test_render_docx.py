@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import sys
 import time
@@ -15,7 +16,7 @@ from hypothesis import given, settings
 import gsgk
 from gsgk.render import render
 
-from conftest import SEEDS
+from conftest import SEEDS, examples
 from strategies import reports
 
 
@@ -60,6 +61,13 @@ def test_requests_merged_cells(document: docx.document.Document) -> None:
     assert rows[27][0] == ("四、结转下年度继续办理", 3, None)
 
 
+def test_core_properties_name_the_report(document: docx.document.Document) -> None:
+    seed = gsgk.load(SEEDS[0])
+    props = document.core_properties
+    assert (props.title, props.author, props.comments) == (seed.title, seed.organ, "gsgk")
+    assert props.created == props.modified == datetime.datetime(2021, 1, 1, tzinfo=datetime.timezone.utc)
+
+
 def test_appeals_merged_cells(document: docx.document.Document) -> None:
     rows = spans(document.tables[5])
     assert rows[0] == [("行政复议", 5, None), ("行政诉讼", 10, None)]
@@ -97,7 +105,7 @@ def test_dumps_refuses_binary_and_dump_writes_it(tmp_path: Path) -> None:
 
 
 # python-docx writes a whole package per report (~0.2 s), so fewer examples than the text formats.
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(reports())
 def test_docx_round_trip(report: gsgk.Report) -> None:
     assert gsgk.load(io.BytesIO(dumps_docx(report))) == report

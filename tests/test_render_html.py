@@ -12,7 +12,7 @@ from hypothesis import given, settings
 import gsgk
 from gsgk.template import TEMPLATE
 
-from conftest import SEEDS, agrees, expected_cells
+from conftest import SEEDS, agrees, examples, expected_cells
 from strategies import reports
 
 
@@ -196,13 +196,13 @@ def test_fragment_is_one_div(seed: gsgk.Report) -> None:
     assert len(parse(fragment).tables) == 6
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(reports())
 def test_html_round_trip(report: gsgk.Report) -> None:
     assert gsgk.loads(gsgk.dumps(report, format="html")) == report
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(reports())
 def test_fragment_round_trip(report: gsgk.Report) -> None:
     assert gsgk.loads(gsgk.dumps(report, format="html", fragment=True)) == report

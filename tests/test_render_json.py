@@ -10,11 +10,11 @@ from hypothesis import given, settings
 
 import gsgk
 
-from conftest import SEEDS
+from conftest import SEEDS, examples
 from strategies import reports
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(reports())
 def test_json_round_trip(report: gsgk.Report) -> None:
     assert gsgk.loads(gsgk.dumps(report, format="json")) == report

@@ -11,24 +11,24 @@ from hypothesis import given, settings
 import gsgk
 from gsgk.model import METADATA_FIELDS
 
-from conftest import SEEDS
+from conftest import SEEDS, examples
 from strategies import reports
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(reports())
 def test_text_round_trip(report: gsgk.Report) -> None:
     assert gsgk.loads(gsgk.dumps(report)) == report
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(reports())
 def test_structure_round_trip(report: gsgk.Report) -> None:
     data = gsgk.unstructure(report)
     assert gsgk.structure(json.loads(json.dumps(data, ensure_ascii=False))) == report
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(reports())
 def test_records_round_trip(report: gsgk.Report) -> None:
     metadata = {name: getattr(report, name) for name in METADATA_FIELDS}

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import gsgk
 
-from conftest import SEEDS
+from conftest import SEEDS, examples
 
 
 @cache
@@ -29,7 +29,7 @@ def named(report: gsgk.Report) -> set[tuple[int, str, str]]:
     return {key for f in report.diagnostics if f.severity != "info" for key in f.cells}
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.integers(0, len(SEEDS) - 1), st.floats(0, 1), st.sampled_from(["22", "7", "注：", "1.5", "—"]))
 @example(3, 0.04, "22")   # among 表二's headers
 @example(1, 0.5, "22")    # after a row printed on one line (seed 001 drops a column)

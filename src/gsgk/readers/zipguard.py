@@ -5,9 +5,7 @@
 byte over the budget, or over the compression ratio, whatever the headers
 say.  Only stored and deflated members are read (the two methods Office
 writes); every failure of :mod:`zipfile` or :mod:`zlib` on a broken archive
-becomes :class:`~gsgk.errors.InputError`.  :func:`stored` packs the result
-again without compression, so that a library that reads the archive whole
-(python-docx) inflates nothing.
+becomes :class:`~gsgk.errors.InputError`.
 """
 
 from __future__ import annotations
@@ -15,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from ..errors import InputError
 
@@ -77,12 +75,3 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, left: int, ratio: 
                 raise InputError(f"ZIP refused: member {info.filename!r} is compressed more than {ratio} "
                                  "times; a ZIP bomb?")
     return bytes(out)
-
-
-def stored(members: Mapping[str, bytes]) -> bytes:
-    """A ZIP of ``members`` without compression."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    return out.getvalue()
