@@ -1,6 +1,7 @@
 """Shared helpers: the bundled seed reports and their hand-checked expected values, and the
-hypothesis profiles: ``dev`` (the default, a tenth of the examples, for the local loop) and ``ci``
-(every example; ``.ci/run`` sets ``HYPOTHESIS_PROFILE=ci``)."""
+hypothesis profiles: ``dev`` (the default, a tenth of the examples, random, for the local loop) and
+``ci`` (every example, derandomized and without the example database, so that a run reproduces;
+``.ci/run`` sets ``HYPOTHESIS_PROFILE=ci``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ DATA = Path(__file__).parent / "data"
 SEEDS = sorted((DATA / "seeds").glob("*.txt"))
 
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "dev")
-settings.register_profile("ci", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, database=None)
 settings.register_profile("dev", deadline=None, max_examples=10)
 settings.load_profile(PROFILE)
 

@@ -67,3 +67,9 @@ def test_blank_is_not_zero() -> None:
     again = gsgk.loads(text)
     assert again.cells[key] is None
     assert again.cells[(3, "一、本年新收政府信息公开申请数量", "科研机构")] == 0
+
+
+def test_a_note_after_a_blank_appeals_row_survives_the_text_form() -> None:
+    """A row of blank marks (``—``) is a row of blank cells, not a rule line (found by hypothesis)."""
+    report = gsgk.Report(notes=(gsgk.Note(section=4, text="政<<<<<<<‹。"),))
+    assert gsgk.loads(gsgk.dumps(report)) == report

@@ -84,7 +84,7 @@ def _rows(lines: Sequence[Line], findings: list[Finding]) -> Iterator[list[_Open
             run[-1].extend(line)
             previous = line
             continue
-        if _RULE_LINE.match(line.content):
+        if _RULE_LINE.match(line.content) and not _blank_marks(line):
             continue
         cells = [part for c in line.cells for part in _spaced_numbers(c, line.exact)]
         if len(cells) > 1 or line.exact:
@@ -97,6 +97,11 @@ def _rows(lines: Sequence[Line], findings: list[Finding]) -> Iterator[list[_Open
         previous = line
     if run:
         yield run
+
+def _blank_marks(line: Line) -> bool:
+    """Is ``line`` a row of blank marks (``—\t—\t—``), not a rule (``---``, ``| --- | --- |``)?"""
+    return len(line.cells) > 1 and all(cell.text and is_blank(cell.text) for cell in line.cells)
+
 
 def _continues(previous: Line | None, line: Line, last: _Open) -> bool:
     if previous is None or line.indented or line.exact or len(line.cells) != 1:
