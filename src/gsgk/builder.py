@@ -72,7 +72,7 @@ def _evidence(document: Document) -> Iterator[tuple[int, Token]]:
             continue
         for item in node.items:
             token = item.label if isinstance(item, RowNode) else item
-            if token.type in ("CAPTION", "HEADER", "LABEL"):
+            if isinstance(item, RowNode) or token.type in ("CAPTION", "HEADER"):
                 editions = _editions(number, token.value.target)
                 if len(editions) == 1:
                     yield next(iter(editions)), token

@@ -20,6 +20,7 @@ import attrs
 from lark import Token
 
 from .findings import Finding, Severity
+from .grammar import ORDERED_SECTION, TERMINAL_ROWS, row_terminal
 from .layout import Line
 from .metadata import organ_and_year
 from .pieces import Piece, table_pieces
@@ -240,11 +241,13 @@ class _Lexer:
                 self.emit("CAPTION", piece.text, piece.line, piece.column, block)
             elif match.kind == "row" or (match.kind == "group" and followed):
                 body = True
+                terminal = "LABEL"
                 if match.kind == "row":
                     assert isinstance(match.target, Row)
                     block = match.block
+                    terminal = _row_terminal(section, match.target)
                 self._loose(match, piece)
-                self.emit("LABEL", piece.text, piece.line, piece.column, match.target)
+                self.emit(terminal, piece.text, piece.line, piece.column, match.target)
             elif match.kind == "group":
                 body = True
                 self._loose(match, piece)
@@ -280,6 +283,12 @@ class _Lexer:
         severity: Severity = "warning" if match.quality == "fuzzy" else "info"
         self.note(f"{what}-{match.quality}", severity,
                   f"「{piece.text}」按模板的「{match.canonical}」识别", piece.line, piece.column)
+
+
+def _row_terminal(section: Section, row: Row) -> str:
+    """The terminal of a recognised row: its own where the grammar orders the rows, else ``LABEL``."""
+    terminal = row_terminal(row)
+    return terminal if section.number == ORDERED_SECTION and terminal in TERMINAL_ROWS else "LABEL"
 
 
 _PREFERENCE = {

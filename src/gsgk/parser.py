@@ -24,6 +24,7 @@ from lark.lexer import Lexer
 
 from .errors import ParseError
 from .findings import Finding
+from .grammar import TERMINAL_ROWS, grammar
 from .layout import Line
 from .lexer import tokenize
 from .template import ACTIVE, APPEALS, REQUESTS
@@ -82,7 +83,42 @@ class _TokenStream(Lexer):
         pass
 
     def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
-        return iter(data)  # an iterator: after a skipped token the parser resumes where it stopped
+        return cast(Iterator[Token], data)  # a _Tokens: after a skipped token the parser resumes where it stopped
+
+
+VALUES = ("NUMBER", "BLANK")
+
+
+class _Tokens:
+    """The lexer's tokens as the parser reads them; a displaced row's values can be taken out of the way."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.at = 0
+        self.rows: set[str] = set()  # the ordered rows read since the last heading
+        self.repeated = False  # was the last ordered row read already read since the heading?
+
+    def __iter__(self) -> _Tokens:
+        return self
+
+    def __next__(self) -> Token:
+        if self.at == len(self.tokens):
+            raise StopIteration
+        token = self.tokens[self.at]
+        self.at += 1
+        if token.type.startswith("HEADING_"):
+            self.rows.clear()
+        elif token.type in TERMINAL_ROWS:
+            self.repeated = token.type in self.rows
+            self.rows.add(token.type)
+        return token
+
+    def displaced(self, label: Token) -> RowNode:
+        """The row ``label`` (just read) opens, its values taken from the stream."""
+        start = self.at
+        while self.at < len(self.tokens) and self.tokens[self.at].type in VALUES:
+            self.at += 1
+        return RowNode(label, tuple(self.tokens[start:self.at]))
 
 
 def _first(tokens: Sequence[Token], type_: str) -> Token | None:
@@ -113,37 +149,74 @@ class _Nodes(Transformer[Token, Any]):
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    """The one LALR parser (built on first use)."""
-    return Lark.open(
-        "report.lark", rel_to=__file__, parser="lalr", lexer=_TokenStream, transformer=_Nodes(),
-    )
+    """The one LALR parser over the generated grammar (built on first use; its tables cached on disk by Lark)."""
+    return Lark(grammar(), parser="lalr", lexer=_TokenStream, transformer=_Nodes(), cache=True)
 
 
 def parse_lines(lines: Sequence[Line]) -> Document:
     """Tokenise and parse (see the module docstring)."""
     tokens, findings = tokenize(lines)
+    stream = _Tokens(tokens)
+    displaced: list[RowNode] = []
 
     def skip(exc: UnexpectedInput) -> bool:
         if not isinstance(exc, UnexpectedToken) or exc.token.type == "$END":
             return False
-        findings.append(_skipped(exc))
+        if exc.token.type in TERMINAL_ROWS:
+            repeated = stream.repeated  # a duplicate is the builder's to report (row-duplicate)
+            displaced.append(stream.displaced(exc.token))
+            if not repeated:
+                findings.append(_misplaced(exc))
+        else:
+            findings.append(_skipped(exc))
         return True
 
     try:
-        document = cast(Document, parser().parse(iter(tokens), on_error=skip))  # one iterator: resumes go on
+        document = cast(Document, parser().parse(stream, on_error=skip))  # one stream: resumes go on
     except UnexpectedToken as exc:
         raise _error(exc, lines) from None
     except UnexpectedInput as exc:  # pragma: no cover - the token stream is never text
         raise ParseError(str(exc)) from None
-    return attrs.evolve(document, findings=tuple(findings), lines=tuple(lines))
+    sections = _with_rows(document.sections, displaced, {id(t): i for i, t in enumerate(tokens)})
+    return attrs.evolve(document, sections=sections, findings=tuple(findings), lines=tuple(lines))
+
+
+def _with_rows(sections: tuple[SectionNode, ...], rows: Sequence[RowNode],
+               position: dict[int, int]) -> tuple[SectionNode, ...]:
+    """The sections with each displaced row put back in its section where it was printed."""
+    if not rows:
+        return sections
+    items = [list(node.items) for node in sections]
+
+    def at(item: Token | RowNode) -> int:
+        return position[id(item.label if isinstance(item, RowNode) else item)]
+
+    for row in rows:
+        k = at(row)
+        i = max(j for j, node in enumerate(sections) if position[id(node.heading)] < k)
+        items[i].insert(next((j for j, item in enumerate(items[i]) if at(item) > k), len(items[i])), row)
+    return tuple(attrs.evolve(node, items=tuple(own)) for node, own in zip(sections, items))
 
 
 def _words(name: str, language: int) -> str:
+    if name in TERMINAL_ROWS:
+        leaf = TERMINAL_ROWS[name].leaf
+        return f"「{leaf}」行" if language else f"the row {leaf}"
     return TERMINALS[name][language] if name in TERMINALS else name
 
 
 def _expected(exc: UnexpectedToken, language: int = 0) -> str:
-    words = sorted({_words(name, language) for name in exc.expected})
+    """What the template expects where the parser stands.
+
+    Inside 表三 that is the next row it may take (or a later one) and the current row's values; elsewhere every
+    terminal the parser could take.
+    """
+    rows = [name for name in TERMINAL_ROWS if name in exc.expected]
+    others = [name for name in exc.expected if name in VALUES] if rows else exc.expected
+    words = sorted({_words(name, language) for name in others})
+    if rows:
+        later = ("或其后各行" if language else " or a later row") if len(rows) > 1 else ""
+        words.insert(0, _words(rows[0], language) + later)
     return "、".join(words) if language else " or ".join(words)
 
 
@@ -152,6 +225,12 @@ def _skipped(exc: UnexpectedToken) -> Finding:
     text = str(token) or token.type
     return Finding("token-unexpected", "warning", f"此处不应有{_words(token.type, 1)}「{text}」，已忽略"
                    f"（此处应为{_expected(exc, 1)}）", token.line, token.column)
+
+
+def _misplaced(exc: UnexpectedToken) -> Finding:
+    token = exc.token
+    return Finding("row-order", "warning", f"「{token}」行不在模板的次序上（此处应为{_expected(exc, 1)}）；"
+                   "按其行标签读取", token.line, token.column)
 
 
 def _error(exc: UnexpectedToken, lines: Sequence[Line]) -> ParseError:
