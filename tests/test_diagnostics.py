@@ -40,6 +40,7 @@ def bare_tables() -> str:
 
 OLD_HEADER = "本年新制作数量\t本年新公开数量\t对外公开总数量"
 ROW_3 = "一、本年新收政府信息公开申请数量\t\t\t19\t3\t0\t0\t0\t0\t22"
+ROW_3_NEXT = "二、上年结转政府信息公开申请数量\t\t\t0\t0\t0\t0\t0\t0\t0"
 GLUED_2 = "二、上年结转政府信息公开申请数量0000000"
 HEADING_3 = "三、收到和处理政府信息公开申请情况"
 CASES: dict[str, tuple[str, Callable[[], str]]] = {
@@ -65,6 +66,7 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "row-unknown": ("warning", edit("规章\t0\t0\t0\n", "规章\t0\t0\t0\n地方性法规\t1\t2\t3\n")),
     "row-group-values": ("warning", edit("四、结转下年度", "（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n四、结转下年度")),
     "row-duplicate": ("warning", edit("规章\t0\t0\t0\n", "规章\t0\t0\t0\n规章\t0\t0\t0\n")),
+    "row-order": ("warning", edit(f"{ROW_3}\n{ROW_3_NEXT}\n", f"{ROW_3_NEXT}\n{ROW_3}\n")),
     "row-missing": ("warning", edit("\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n", "")),
     "row-no-values": ("warning", edit("规章\t0\t0\t0\n", "规章\n")),
     "cell-blank": ("info", edit("规章\t0\t0\t0", "规章\t—\t0\t0")),
