@@ -20,16 +20,13 @@ import attrs
 from lark import Token
 
 from .findings import Finding, Place, Severity, note
-from .grammar import ORDERED_SECTION, TERMINAL_ROWS, row_terminal
+from .grammar import HEADING_TYPES, TERMINAL_ROWS, row_terminal
 from .layout import Cell, Line
 from .metadata import organ_and_year
 from .pieces import Piece, table_pieces
 from .template import APPEALS, EDITIONS, REQUESTS, SECTIONS, Block, Row, Section
 from .values import parse_date, parse_number
 from .vocabulary import Match, heading, key, lookup
-
-HEADING_TYPES = {1: "HEADING_PROSE", 2: "HEADING_ACTIVE", 3: "HEADING_REQUESTS",
-                 4: "HEADING_APPEALS", 5: "HEADING_PROSE", 6: "HEADING_PROSE"}
 
 _SENTENCE_END = "。；;：:，,！!？?"
 TITLE_MAX = 80
@@ -287,8 +284,8 @@ class _Lexer:
 
 def _row_terminal(section: Section, row: Row) -> str:
     """The terminal of a recognised row: its own where the grammar orders the rows, else ``LABEL``."""
-    terminal = row_terminal(row)
-    return terminal if section.number == ORDERED_SECTION and terminal in TERMINAL_ROWS else "LABEL"
+    terminal = row_terminal(section.number, row)
+    return terminal if terminal in TERMINAL_ROWS else "LABEL"
 
 
 _PREFERENCE = {

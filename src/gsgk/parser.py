@@ -29,7 +29,7 @@ from lark.lexer import Lexer
 
 from .errors import ParseError
 from .findings import Finding, note
-from .grammar import TERMINAL_ROWS, grammar
+from .grammar import ROWS, TERMINAL_ROWS, grammar, row_terminal
 from .layout import Line
 from .lexer import tokenize
 from .template import ACTIVE, APPEALS, REQUESTS
@@ -102,6 +102,7 @@ class _Tokens:
         self.at = 0
         self.rows: set[str] = set()  # the ordered rows read since the last heading
         self.repeated = False  # was the last ordered row read already read since the heading?
+        self.section = 0  # the number of the section being read (0 before the first heading)
 
     def __iter__(self) -> _Tokens:
         return self
@@ -112,6 +113,7 @@ class _Tokens:
         token = self.tokens[self.at]
         self.at += 1
         if token.type.startswith("HEADING_"):
+            self.section = token.value.target.number
             self.rows.clear()
         elif token.type in TERMINAL_ROWS:
             self.repeated = token.type in self.rows
@@ -186,9 +188,9 @@ def parse_lines(lines: Sequence[Line]) -> Document:
             repeated = stream.repeated  # a duplicate is the builder's to report (row-duplicate)
             displaced.append(stream.displaced(exc.token))
             if not repeated:
-                findings.append(_misplaced(exc))
+                findings.append(_misplaced(exc, stream.section))
         else:
-            findings.append(_skipped(exc))
+            findings.append(_skipped(exc, stream.section))
         return True
 
     try:
@@ -225,13 +227,13 @@ def _words(name: str, language: int) -> str:
     return TERMINALS[name][language] if name in TERMINALS else name
 
 
-def _expected(exc: UnexpectedToken, language: int = 0) -> str:
+def _expected(exc: UnexpectedToken, language: int = 0, section: int = 0) -> str:
     """What the template expects where the parser stands.
 
-    Inside 表三 that is the next row it may take (or a later one) and the current row's values; elsewhere every
-    terminal the parser could take.
+    Inside 表二 and 表三 (``section``) that is the next row it may take (or a later one) and the current row's
+    values; elsewhere every terminal the parser could take.
     """
-    rows = [name for name in TERMINAL_ROWS if name in exc.expected]
+    rows = [name for name in (row_terminal(section, row) for row in ROWS.get(section, ())) if name in exc.expected]
     others = [name for name in exc.expected if name in VALUES] if rows else exc.expected
     words = sorted({_words(name, language) for name in others})
     if rows:
@@ -240,16 +242,16 @@ def _expected(exc: UnexpectedToken, language: int = 0) -> str:
     return "、".join(words) if language else " or ".join(words)
 
 
-def _skipped(exc: UnexpectedToken) -> Finding:
+def _skipped(exc: UnexpectedToken, section: int) -> Finding:
     token = exc.token
     text = str(token) or token.type
     return note("token-unexpected", "warning", f"此处不应有{_words(token.type, 1)}「{text}」，已忽略"
-                f"（此处应为{_expected(exc, 1)}）", token)
+                f"（此处应为{_expected(exc, 1, section)}）", token)
 
 
-def _misplaced(exc: UnexpectedToken) -> Finding:
+def _misplaced(exc: UnexpectedToken, section: int) -> Finding:
     token = exc.token
-    return note("row-order", "warning", f"「{token}」行不在模板的次序上（此处应为{_expected(exc, 1)}）；"
+    return note("row-order", "warning", f"「{token}」行不在模板的次序上（此处应为{_expected(exc, 1, section)}）；"
                 "按其行标签读取", token)
 
 
