@@ -17,7 +17,7 @@ end is a :class:`~gsgk.ParseError` with the line quoted.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
@@ -88,44 +88,52 @@ class _TokenStream(Lexer):
         pass
 
     def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
-        return cast(Iterator[Token], data)  # a _Tokens: after a skipped token the parser resumes where it stopped
+        return cast(Iterator[Token], data)  # one iterator: after a skipped token the parser resumes where it stopped
 
 
 VALUES = ("NUMBER", "BLANK")
 
 
 class _Tokens:
-    """The lexer's tokens as the parser reads them; a displaced row's values can be taken out of the way."""
+    """The lexer's tokens as the parser reads them (a plain iterator: nothing is done per token), and what the
+    error handler needs about a token the parser refused: its section, whether its row came before, its values.
+    """
 
     def __init__(self, tokens: Sequence[Token]) -> None:
         self.tokens = tokens
-        self.at = 0
-        self.rows: set[str] = set()  # the ordered rows read since the last heading
-        self.repeated = False  # was the last ordered row read already read since the heading?
-        self.section = 0  # the number of the section being read (0 before the first heading)
+        self.iterator = iter(tokens)
+        self.places: dict[int, tuple[int, int, bool]] = {}  # id(token) → index, section, seen before in it
 
-    def __iter__(self) -> _Tokens:
-        return self
+    def _place(self, token: Token) -> tuple[int, int, bool]:
+        if not self.places:  # on the first refusal, in one pass
+            section, seen = 0, set[str]()
+            for i, t in enumerate(self.tokens):
+                if t.type.startswith("HEADING_"):
+                    section, seen = t.value.target.number, set()
+                self.places[id(t)] = (i, section, t.type in seen)
+                seen.add(t.type)
+        return self.places[id(token)]
 
-    def __next__(self) -> Token:
-        if self.at == len(self.tokens):
-            raise StopIteration
-        token = self.tokens[self.at]
-        self.at += 1
-        if token.type.startswith("HEADING_"):
-            self.section = token.value.target.number
-            self.rows.clear()
-        elif token.type in TERMINAL_ROWS:
-            self.repeated = token.type in self.rows
-            self.rows.add(token.type)
-        return token
+    def position(self, token: Token) -> int:
+        return self._place(token)[0]
+
+    def section(self, token: Token) -> int:
+        """The number of the section ``token`` stands in (0 before the first heading)."""
+        return self._place(token)[1]
+
+    def repeated(self, token: Token) -> bool:
+        """Did a token of the same type come before ``token`` in its section (a row printed twice)?"""
+        return self._place(token)[2]
 
     def displaced(self, label: Token) -> RowNode:
-        """The row ``label`` (just read) opens, its values taken from the stream."""
-        start = self.at
-        while self.at < len(self.tokens) and self.tokens[self.at].type in VALUES:
-            self.at += 1
-        return RowNode(label, tuple(self.tokens[start:self.at]))
+        """The row ``label`` (just refused) opens, its values taken out of the parser's way."""
+        at = self.position(label) + 1
+        end = at
+        while end < len(self.tokens) and self.tokens[end].type in VALUES:
+            end += 1
+        for _ in range(end - at):
+            next(self.iterator)
+        return RowNode(label, tuple(self.tokens[at:end]))
 
 
 def _first(tokens: Sequence[Token], type_: str) -> Token | None:
@@ -184,38 +192,38 @@ def parse_lines(lines: Sequence[Line]) -> Document:
     def skip(exc: UnexpectedInput) -> bool:
         if not isinstance(exc, UnexpectedToken) or exc.token.type == "$END":
             return False
+        section = stream.section(exc.token)
         if exc.token.type in TERMINAL_ROWS:
-            repeated = stream.repeated  # a duplicate is the builder's to report (row-duplicate)
             displaced.append(stream.displaced(exc.token))
-            if not repeated:
-                findings.append(_misplaced(exc, stream.section))
+            if not stream.repeated(exc.token):  # a row printed twice is the builder's to report (row-duplicate)
+                findings.append(_misplaced(exc, section))
         else:
-            findings.append(_skipped(exc, stream.section))
+            findings.append(_skipped(exc, section))
         return True
 
     try:
-        document = cast(Document, parser().parse(stream, on_error=skip))  # one stream: resumes go on
+        document = cast(Document, parser().parse(stream.iterator, on_error=skip))  # one iterator: resumes go on
     except UnexpectedToken as exc:
         raise _error(exc, lines) from None
     except UnexpectedInput as exc:  # pragma: no cover - the token stream is never text
         raise ParseError(str(exc)) from None
-    sections = _with_rows(document.sections, displaced, {id(t): i for i, t in enumerate(tokens)})
+    sections = _with_rows(document.sections, displaced, stream.position)
     return attrs.evolve(document, sections=sections, findings=tuple(findings), lines=tuple(lines))
 
 
 def _with_rows(sections: tuple[SectionNode, ...], rows: Sequence[RowNode],
-               position: dict[int, int]) -> tuple[SectionNode, ...]:
+               position: Callable[[Token], int]) -> tuple[SectionNode, ...]:
     """The sections with each displaced row put back in its section where it was printed."""
     if not rows:
         return sections
     items = [list(node.items) for node in sections]
 
     def at(item: Token | RowNode) -> int:
-        return position[id(item.label if isinstance(item, RowNode) else item)]
+        return position(item.label if isinstance(item, RowNode) else item)
 
     for row in rows:
         k = at(row)
-        i = max(j for j, node in enumerate(sections) if position[id(node.heading)] < k)
+        i = max(j for j, node in enumerate(sections) if position(node.heading) < k)
         items[i].insert(next((j for j, item in enumerate(items[i]) if at(item) > k), len(items[i])), row)
     return tuple(attrs.evolve(node, items=tuple(own)) for node, own in zip(sections, items))
 
