@@ -3,7 +3,9 @@
 Whatever the layout (one cell per line, tab- or pipe-separated rows, labels
 split over lines, HTML table rows), the grammar sees the same terminals:
 section headings, prose lines, and inside the tables captions, header words,
-group labels, row labels, numbers and blanks.  :mod:`gsgk.pieces` turns a
+group labels, row labels, numbers and blanks; a row of 表二 or 表三 it
+recognised is its own terminal (:mod:`gsgk.grammar`), so that the grammar
+decides whether it stands in the template's order.  :mod:`gsgk.pieces` turns a
 table's lines into pieces and :mod:`gsgk.vocabulary` recognises wording; this
 module finds the title, headings, signature and date, decides what each piece
 of a table is from where it stands, and reports what it recognised loosely.

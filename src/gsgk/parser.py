@@ -7,7 +7,7 @@ returns a :class:`Document` that carries the lexer's and the parser's
 findings.  A token the grammar does not accept where it stands (a stray number
 between rows, a loose line in a table) is reported as ``token-unexpected``
 with what the template expects there, and skipped, so the rest of the report
-is still read; a row of 表三 out of the template's order is reported as
+is still read; a row of 表二 or 表三 out of the template's order is reported as
 ``row-order`` and put back among its section's items with its values, so the
 builder reads it by its label.  A report that ends where the grammar cannot
 end is a :class:`~gsgk.ParseError` with the line quoted.
@@ -88,7 +88,7 @@ class _TokenStream(Lexer):
         pass
 
     def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
-        return cast(Iterator[Token], data)  # one iterator: after a skipped token the parser resumes where it stopped
+        return iter(data)  # one iterator: after a skipped token the parser resumes where it stopped
 
 
 VALUES = ("NUMBER", "BLANK")
