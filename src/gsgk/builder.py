@@ -72,10 +72,9 @@ def _evidence(document: Document) -> Iterator[tuple[int, Token]]:
             continue
         for item in node.items:
             token = item.label if isinstance(item, RowNode) else item
-            if isinstance(item, RowNode) or token.type in ("CAPTION", "HEADER"):
-                editions = _editions(number, token.value.target)
-                if len(editions) == 1:
-                    yield next(iter(editions)), token
+            editions = _editions(number, token.value.target)  # empty but for captions, headers and rows
+            if len(editions) == 1:
+                yield next(iter(editions)), token
 
 
 def _foreign_blocks(template: Template, node: SectionNode) -> dict[Block, tuple[Token, Block]]:
@@ -88,7 +87,7 @@ def _foreign_blocks(template: Template, node: SectionNode) -> dict[Block, tuple[
     printed: dict[Block, list[Token]] = {}
     block: Block | None = None
     for item in node.items:
-        if isinstance(item, Token) and item.type == "CAPTION":
+        if isinstance(item, Token) and isinstance(item.value.target, Block):
             block = own.get(item.value.target.caption)
         elif isinstance(item, Token) and item.type == "HEADER" and block is not None \
                 and isinstance(item.value.target, Column):

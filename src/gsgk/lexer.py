@@ -22,7 +22,7 @@ import attrs
 from lark import Token
 
 from .findings import Finding, Place, Severity, note
-from .grammar import HEADING_TYPES, TERMINAL_ROWS, row_terminal
+from .grammar import HEADING_TYPES, ITEMS, Item, terminal
 from .layout import Cell, Line
 from .metadata import organ_and_year
 from .pieces import Piece, table_pieces
@@ -238,16 +238,16 @@ class _Lexer:
                 assert isinstance(match.target, Block)
                 block, body = match.target, False
                 self._loose(match, piece)
-                self.emit("CAPTION", piece.text, piece.line, piece.column, block)
+                self.emit(_terminal(section, block), piece.text, piece.line, piece.column, block)
             elif match.kind == "row" or (match.kind == "group" and followed):
                 body = True
-                terminal = "LABEL"
+                label = "LABEL"
                 if match.kind == "row":
                     assert isinstance(match.target, Row)
                     block = match.block
-                    terminal = _row_terminal(section, match.target)
+                    label = _terminal(section, match.target)
                 self._loose(match, piece)
-                self.emit(terminal, piece.text, piece.line, piece.column, match.target)
+                self.emit(label, piece.text, piece.line, piece.column, match.target)
             elif match.kind == "group":
                 body = True
                 self._loose(match, piece)
@@ -284,10 +284,9 @@ class _Lexer:
                   f"「{piece.text}」按模板的「{match.canonical}」识别", piece)
 
 
-def _row_terminal(section: Section, row: Row) -> str:
-    """The terminal of a recognised row: its own where the grammar orders the rows, else ``LABEL``."""
-    terminal = row_terminal(section.number, row)
-    return terminal if terminal in TERMINAL_ROWS else "LABEL"
+def _terminal(section: Section, item: Item) -> str:
+    """The terminal of a recognised caption or row: its own where the grammar orders them, else ``LABEL``."""
+    return terminal(section.number, item) if section.number in ITEMS else "LABEL"
 
 
 _PREFERENCE = {

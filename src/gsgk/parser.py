@@ -29,10 +29,10 @@ from lark.lexer import Lexer
 
 from .errors import ParseError
 from .findings import Finding, note
-from .grammar import ROWS, TERMINAL_ROWS, grammar, row_terminal
+from .grammar import ITEMS, ORDERED, USUAL, grammar, terminal
 from .layout import Line
 from .lexer import tokenize
-from .template import ACTIVE, APPEALS, REQUESTS
+from .template import ACTIVE, APPEALS, REQUESTS, Block, Row
 
 TERMINALS = {
     "TITLE": ("the report title", "标题"),
@@ -43,7 +43,6 @@ TERMINALS = {
     "HEADING_ACTIVE": (f"the heading {ACTIVE.heading}", f"标题「{ACTIVE.heading}」"),
     "HEADING_REQUESTS": (f"the heading {REQUESTS.heading}", f"标题「{REQUESTS.heading}」"),
     "HEADING_APPEALS": (f"the heading {APPEALS.heading}", f"标题「{APPEALS.heading}」"),
-    "CAPTION": (f"a caption such as {ACTIVE.blocks[0].caption}", f"表题（如「{ACTIVE.blocks[0].caption}」）"),
     "HEADER": ("a column header", "表头"),
     "GROUP": (f"a group label such as {REQUESTS.blocks[0].rows[4].groups[-1]}",
               f"分组标签（如「{REQUESTS.blocks[0].rows[4].groups[-1]}」）"),
@@ -187,14 +186,14 @@ def parse_lines(lines: Sequence[Line]) -> Document:
     """Tokenise and parse (see the module docstring)."""
     tokens, findings = tokenize(lines)
     stream = _Tokens(tokens)
-    displaced: list[RowNode] = []
+    displaced: list[Token | RowNode] = []
 
     def skip(exc: UnexpectedInput) -> bool:
         if not isinstance(exc, UnexpectedToken) or exc.token.type == "$END":
             return False
         section = stream.section(exc.token)
-        if exc.token.type in TERMINAL_ROWS:
-            displaced.append(stream.displaced(exc.token))
+        if exc.token.type in ORDERED:
+            displaced.append(stream.displaced(exc.token) if isinstance(ORDERED[exc.token.type], Row) else exc.token)
             if not stream.repeated(exc.token):  # a row printed twice is the builder's to report (row-duplicate)
                 findings.append(_misplaced(exc, section))
         else:
@@ -207,46 +206,50 @@ def parse_lines(lines: Sequence[Line]) -> Document:
         raise _error(exc, lines) from None
     except UnexpectedInput as exc:  # pragma: no cover - the token stream is never text
         raise ParseError(str(exc)) from None
-    sections = _with_rows(document.sections, displaced, stream.position)
+    sections = _put_back(document.sections, displaced, stream.position)
     return attrs.evolve(document, sections=sections, findings=tuple(findings), lines=tuple(lines))
 
 
-def _with_rows(sections: tuple[SectionNode, ...], rows: Sequence[RowNode],
-               position: Callable[[Token], int]) -> tuple[SectionNode, ...]:
-    """The sections with each displaced row put back in its section where it was printed."""
-    if not rows:
+def _put_back(sections: tuple[SectionNode, ...], displaced: Sequence[Token | RowNode],
+              position: Callable[[Token], int]) -> tuple[SectionNode, ...]:
+    """The sections with each displaced caption and row put back in its section where it was printed."""
+    if not displaced:
         return sections
     items = [list(node.items) for node in sections]
 
     def at(item: Token | RowNode) -> int:
         return position(item.label if isinstance(item, RowNode) else item)
 
-    for row in rows:
-        k = at(row)
+    for one in displaced:
+        k = at(one)
         i = max(j for j, node in enumerate(sections) if position(node.heading) < k)
-        items[i].insert(next((j for j, item in enumerate(items[i]) if at(item) > k), len(items[i])), row)
+        items[i].insert(next((j for j, item in enumerate(items[i]) if at(item) > k), len(items[i])), one)
     return tuple(attrs.evolve(node, items=tuple(own)) for node, own in zip(sections, items))
 
 
 def _words(name: str, language: int) -> str:
-    if name in TERMINAL_ROWS:
-        leaf = TERMINAL_ROWS[name].leaf
-        return f"「{leaf}」行" if language else f"the row {leaf}"
+    item = ORDERED.get(name)
+    if isinstance(item, Row):
+        return f"「{item.leaf}」行" if language else f"the row {item.leaf}"
+    if isinstance(item, Block):
+        return f"表题「{item.caption}」" if language else f"the caption {item.caption}"
     return TERMINALS[name][language] if name in TERMINALS else name
 
 
 def _expected(exc: UnexpectedToken, language: int = 0, section: int = 0) -> str:
     """What the template expects where the parser stands.
 
-    Inside 表二 and 表三 (``section``) that is the next row it may take (or a later one) and the current row's
-    values; elsewhere every terminal the parser could take.
+    Inside 表二 and 表三 (``section``) that is the next caption or row it may take (or a later one; of the
+    default edition where it has one) and the current row's values; elsewhere every terminal the parser could take.
     """
-    rows = [name for name in (row_terminal(section, row) for row in ROWS.get(section, ())) if name in exc.expected]
-    others = [name for name in exc.expected if name in VALUES] if rows else exc.expected
+    ordered = [name for name in (terminal(section, item) for item in ITEMS.get(section, ())) if name in exc.expected]
+    others = [name for name in exc.expected if name in VALUES] if ordered else exc.expected
     words = sorted({_words(name, language) for name in others})
-    if rows:
-        later = ("或其后各行" if language else " or a later row") if len(rows) > 1 else ""
-        words.insert(0, _words(rows[0], language) + later)
+    if ordered:
+        rows = all(isinstance(ORDERED[name], Row) for name in ordered)
+        later = ("或其后各行" if rows else "或其后各项") if language else " or a later one"
+        first = next((name for name in ordered if name in USUAL), ordered[0])
+        words.insert(0, _words(first, language) + (later if len(ordered) > 1 else ""))
     return "、".join(words) if language else " or ".join(words)
 
 
@@ -259,8 +262,12 @@ def _skipped(exc: UnexpectedToken, section: int) -> Finding:
 
 def _misplaced(exc: UnexpectedToken, section: int) -> Finding:
     token = exc.token
-    return note("row-order", "warning", f"「{token}」行不在模板的次序上（此处应为{_expected(exc, 1, section)}）；"
-                "按其行标签读取", token)
+    expected = _expected(exc, 1, section)
+    if isinstance(ORDERED[token.type], Row):
+        return note("row-order", "warning", f"「{token}」行不在模板的次序上（此处应为{expected}）；按其行标签读取",
+                    token)
+    return note("block-order", "warning", f"表题「{token}」不在模板的次序上（此处应为{expected}）；"
+                "其后的表头按此表题读取", token)
 
 
 def _error(exc: UnexpectedToken, lines: Sequence[Line]) -> ParseError:
