@@ -168,7 +168,7 @@ def parser() -> Lark:
 
 
 def cache() -> str | bool:
-    """Where Lark keeps the parser's tables between runs (analysing the grammar takes about 0.4 s, loading 20 ms).
+    """Where Lark keeps the parser's tables between runs (analysing the grammar takes about 0.2 s, loading 20 ms).
 
     The user's cache folder (``$XDG_CACHE_HOME/gsgk``, else ``~/.cache/gsgk``), not a shared temporary folder:
     Lark reads the file with pickle.  Lark checks the file against the grammar and rebuilds it when they differ;
