@@ -40,6 +40,10 @@ def bare_tables() -> str:
 
 OLD_HEADER = "本年新制作数量\t本年新公开数量\t对外公开总数量"
 ROW_3 = "一、本年新收政府信息公开申请数量\t\t\t19\t3\t0\t0\t0\t0\t22"
+CAPTION_1 = "第二十条第（一）项"
+BLOCK_1 = ("信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t4\t21\t13\n"
+           "第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t4558\n")  # 表二 up to 行政许可
+ROW_3_NEXT = "二、上年结转政府信息公开申请数量\t\t\t0\t0\t0\t0\t0\t0\t0"
 GLUED_2 = "二、上年结转政府信息公开申请数量0000000"
 HEADING_3 = "三、收到和处理政府信息公开申请情况"
 CASES: dict[str, tuple[str, Callable[[], str]]] = {
@@ -65,6 +69,8 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "row-unknown": ("warning", edit("规章\t0\t0\t0\n", "规章\t0\t0\t0\n地方性法规\t1\t2\t3\n")),
     "row-group-values": ("warning", edit("四、结转下年度", "（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n四、结转下年度")),
     "row-duplicate": ("warning", edit("规章\t0\t0\t0\n", "规章\t0\t0\t0\n规章\t0\t0\t0\n")),
+    "block-order": ("warning", edit(f"{CAPTION_1}\n{BLOCK_1}", f"{BLOCK_1}{CAPTION_1}\n")),
+    "row-order": ("warning", edit(f"{ROW_3}\n{ROW_3_NEXT}\n", f"{ROW_3_NEXT}\n{ROW_3}\n")),
     "row-missing": ("warning", edit("\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n", "")),
     "row-no-values": ("warning", edit("规章\t0\t0\t0\n", "规章\n")),
     "cell-blank": ("info", edit("规章\t0\t0\t0", "规章\t—\t0\t0")),

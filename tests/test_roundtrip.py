@@ -71,5 +71,5 @@ def test_blank_is_not_zero() -> None:
 
 def test_a_note_after_a_blank_appeals_row_survives_the_text_form() -> None:
     """A row of blank marks (``—``) is a row of blank cells, not a rule line (found by hypothesis)."""
-    report = gsgk.Report(notes=(gsgk.Note(section=4, text="政<<<<<<<‹。"),))
+    report = gsgk.Report(notes=(gsgk.Note(section=4, text="政务公开说明。"),))
     assert gsgk.loads(gsgk.dumps(report)) == report

@@ -19,7 +19,7 @@ import attrs
 from lark import Token
 
 from .errors import ParseError
-from .findings import CellKey, Finding, Severity, by_position
+from .findings import CellKey, Finding, Severity, by_position, note
 from .layout import placed
 from .metadata import organ_and_year, strip_markup, year_in_text
 from .model import PROSE_FIELDS, Cells, Note, Report, Span, Value
@@ -72,10 +72,9 @@ def _evidence(document: Document) -> Iterator[tuple[int, Token]]:
             continue
         for item in node.items:
             token = item.label if isinstance(item, RowNode) else item
-            if token.type in ("CAPTION", "HEADER", "LABEL"):
-                editions = _editions(number, token.value.target)
-                if len(editions) == 1:
-                    yield next(iter(editions)), token
+            editions = _editions(number, token.value.target)  # empty but for captions, headers and rows
+            if len(editions) == 1:
+                yield next(iter(editions)), token
 
 
 def _foreign_blocks(template: Template, node: SectionNode) -> dict[Block, tuple[Token, Block]]:
@@ -88,7 +87,7 @@ def _foreign_blocks(template: Template, node: SectionNode) -> dict[Block, tuple[
     printed: dict[Block, list[Token]] = {}
     block: Block | None = None
     for item in node.items:
-        if isinstance(item, Token) and item.type == "CAPTION":
+        if isinstance(item, Token) and isinstance(item.value.target, Block):
             block = own.get(item.value.target.caption)
         elif isinstance(item, Token) and item.type == "HEADER" and block is not None \
                 and isinstance(item.value.target, Column):
@@ -126,8 +125,7 @@ class _Builder:
 
     def note(self, code: str, severity: Severity, message: str, token: Token | None = None,
              cells: tuple[CellKey, ...] = ()) -> None:
-        line, column = (token.line, token.column) if token is not None else (None, None)
-        self.findings.append(Finding(code, severity, message, line, column, cells))
+        self.findings.append(note(code, severity, message, token, cells))
 
     def report(self, document: Document, first_line: str) -> Report:
         self.template = EDITIONS[self._edition(document)]
@@ -192,9 +190,9 @@ class _Builder:
         if not first:
             return
         template = self.template
-        if section.number == 4:
+        if section.across:
             values = tuple(t for t in node.items if isinstance(t, Token) and t.type in ("NUMBER", "BLANK"))
-            self._run(f"表{section.numeral}", template.section_cells(4), values, node.heading)
+            self._run(f"表{section.numeral}", template.section_cells(section.number), values, node.heading)
             return
         printed: dict[Row, RowNode] = {}
         foreign = _foreign_blocks(template, node) if section.number == 2 else {}
@@ -240,8 +238,8 @@ class _Builder:
             self.note("row-duplicate", "warning", f"「{own.leaf}」行重复出现；以第一次为准", item.label)
         else:
             if own.leaf != target.leaf and key(_text(item.label)) == key(target.leaf):  # the other edition's word
-                self._lexer_note(Finding("label-variant", "info", f"「{item.label}」按模板的「{own.leaf}」识别",
-                                         item.label.line, item.label.column))
+                self._lexer_note(note("label-variant", "info", f"「{item.label}」按模板的「{own.leaf}」识别",
+                                      item.label))
             printed[own] = item
 
     @staticmethod
@@ -291,14 +289,13 @@ class _Builder:
         if cell.kind == "decimal":
             return Decimal(value)
         assert isinstance(value, Decimal)
-        line, column = (span.line, span.column) if span else (None, None)
         printed = format_value(value)
         if value == value.to_integral_value():
-            self.findings.append(Finding("number-decimal-count", "info",
-                                         f"{cell.describe()}印为「{printed}」，按整数计", line, column, (cell.key,)))
+            self.findings.append(note("number-decimal-count", "info",
+                                      f"{cell.describe()}印为「{printed}」，按整数计", span, (cell.key,)))
             return int(value)
         message = f"{cell.describe()}应为整数，印为「{printed}」；按空白处理"
-        self.findings.append(Finding("number-not-integer", "error", message, line, column, (cell.key,)))
+        self.findings.append(note("number-not-integer", "error", message, span, (cell.key,)))
         return None
 
     # --- metadata --------------------------------------------------------------

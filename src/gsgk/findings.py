@@ -8,12 +8,24 @@ Every ``code`` is stable and listed in ``docs/diagnostics.md``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, Protocol
 
 import attrs
 
 Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+"""Every severity, the gravest first."""
 CellKey = tuple[int, str, str]
+
+
+class Place(Protocol):
+    """Anything that knows where it stands in the source: a token, a cell, a piece of a table, a span."""
+
+    @property
+    def line(self) -> int | None: ...
+
+    @property
+    def column(self) -> int | None: ...
 
 
 @attrs.frozen
@@ -47,6 +59,12 @@ class Finding:
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
         return f"{where}{self.severity} [{self.code}] {self.message}"
+
+
+def note(code: str, severity: Severity, message: str, at: Place | None = None,
+         cells: tuple[CellKey, ...] = ()) -> Finding:
+    """The finding ``code`` at the place ``at`` (none when the source gives no place), about ``cells``."""
+    return Finding(code, severity, message, at.line if at else None, at.column if at else None, cells)
 
 
 def by_position(findings: Iterable[Finding]) -> list[Finding]:

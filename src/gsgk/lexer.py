@@ -3,7 +3,9 @@
 Whatever the layout (one cell per line, tab- or pipe-separated rows, labels
 split over lines, HTML table rows), the grammar sees the same terminals:
 section headings, prose lines, and inside the tables captions, header words,
-group labels, row labels, numbers and blanks.  :mod:`gsgk.pieces` turns a
+group labels, row labels, numbers and blanks; a row of 表二 or 表三 it
+recognised is its own terminal (:mod:`gsgk.grammar`), so that the grammar
+decides whether it stands in the template's order.  :mod:`gsgk.pieces` turns a
 table's lines into pieces and :mod:`gsgk.vocabulary` recognises wording; this
 module finds the title, headings, signature and date, decides what each piece
 of a table is from where it stands, and reports what it recognised loosely.
@@ -19,16 +21,14 @@ from collections.abc import Sequence
 import attrs
 from lark import Token
 
-from .findings import Finding, Severity
-from .layout import Line
+from .findings import Finding, Place, Severity, note
+from .grammar import HEADING_TYPES, ITEMS, Item, terminal
+from .layout import Cell, Line
 from .metadata import organ_and_year
 from .pieces import Piece, table_pieces
 from .template import APPEALS, EDITIONS, REQUESTS, SECTIONS, Block, Row, Section
 from .values import parse_date, parse_number
 from .vocabulary import Match, heading, key, lookup
-
-HEADING_TYPES = {1: "HEADING_PROSE", 2: "HEADING_ACTIVE", 3: "HEADING_REQUESTS",
-                 4: "HEADING_APPEALS", 5: "HEADING_PROSE", 6: "HEADING_PROSE"}
 
 _SENTENCE_END = "。；;：:，,！!？?"
 TITLE_MAX = 80
@@ -67,14 +67,15 @@ class _Lexer:
     def emit(self, type_: str, text: str, line: int, column: int, target: object = None) -> None:
         self.tokens.append(Token(type_, Lexeme(text, target), line=line, column=column))
 
-    def note(self, code: str, severity: Severity, message: str, line: int, column: int) -> None:
-        self.findings.append(Finding(code, severity, message, line, column))
+    def note(self, code: str, severity: Severity, message: str, at: Place) -> None:
+        self.findings.append(note(code, severity, message, at))
 
     # --- the whole report ------------------------------------------------------
     def run(self, lines: Sequence[Line]) -> None:
         for line in lines:
             if line.furniture:
-                self.note("page-furniture", "info", f"页眉、页脚或页码「{line.content}」已忽略", line.number, 1)
+                self.note("page-furniture", "info", f"页眉、页脚或页码「{line.content}」已忽略",
+                          Cell(line.content, line.number, 1))
         lines = [line for line in lines if not line.furniture]
         start, end = self._closing(lines)
         body = [*lines[:start], *lines[end:]]
@@ -114,14 +115,14 @@ class _Lexer:
         cell = next(c for c in line.cells if c.text)
         self.emit(HEADING_TYPES[section.number], "", cell.line, cell.column, section)
         self.note("heading-implied", "warning",
-                  f"缺少标题「{section.heading}」；表格从「{cell.text}」开始", cell.line, cell.column)
+                  f"缺少标题「{section.heading}」；表格从「{cell.text}」开始", cell)
 
     def _emit_heading(self, line: Line, section: Section, canonical: bool) -> None:
         cell = next(c for c in line.cells if c.text)
         self.emit(HEADING_TYPES[section.number], cell.text, cell.line, cell.column, section)
         if not canonical:
             self.note("heading-variant", "info",
-                      f"标题「{cell.text}」按「{section.heading}」识别", cell.line, cell.column)
+                      f"标题「{cell.text}」按「{section.heading}」识别", cell)
 
     def _prose_line(self, line: Line, type_: str) -> None:
         cell = next((c for c in line.cells if c.text), None)
@@ -183,8 +184,8 @@ class _Lexer:
     # --- tables ----------------------------------------------------------------
     def _table(self, section: Section, lines: Sequence[Line]) -> None:
         pieces = table_pieces(section.number, lines, self.findings)
-        if section.number == 4:
-            self._appeals(pieces)
+        if section.across:
+            self._across(section, pieces)
         else:
             self._labelled(section, pieces)
 
@@ -193,18 +194,18 @@ class _Lexer:
             self.emit("BLANK", piece.text, piece.line, piece.column)
             return
         if piece.unit:
-            self.note("number-unit", "info", f"数值「{piece.text}」带单位「{piece.unit}」",
-                      piece.line, piece.column)
+            self.note("number-unit", "info", f"数值「{piece.text}」带单位「{piece.unit}」", piece)
         self.emit("NUMBER", piece.text, piece.line, piece.column, piece.value)
 
-    def _appeals(self, pieces: list[Piece]) -> None:
+    def _across(self, section: Section, pieces: list[Piece]) -> None:
+        """A table read across: its labels are header words, its values one run in template order."""
         body = False
         for piece in pieces:
             if piece.kind == "text":
-                if body and not lookup(4, piece.text):
+                if body and not lookup(section.number, piece.text):
                     self._unknown(piece, followed=False)
                 else:
-                    self._header(4, piece, None)
+                    self._header(section.number, piece, None)
                 continue
             if piece.kind == "blank" and not body and not piece.value_row:
                 continue
@@ -237,14 +238,16 @@ class _Lexer:
                 assert isinstance(match.target, Block)
                 block, body = match.target, False
                 self._loose(match, piece)
-                self.emit("CAPTION", piece.text, piece.line, piece.column, block)
+                self.emit(_terminal(section, block), piece.text, piece.line, piece.column, block)
             elif match.kind == "row" or (match.kind == "group" and followed):
                 body = True
+                label = "LABEL"
                 if match.kind == "row":
                     assert isinstance(match.target, Row)
                     block = match.block
+                    label = _terminal(section, match.target)
                 self._loose(match, piece)
-                self.emit("LABEL", piece.text, piece.line, piece.column, match.target)
+                self.emit(label, piece.text, piece.line, piece.column, match.target)
             elif match.kind == "group":
                 body = True
                 self._loose(match, piece)
@@ -256,12 +259,11 @@ class _Lexer:
     def _header(self, section: int, piece: Piece, block: Block | None) -> None:
         matches = lookup(section, piece.text)
         if not matches:
-            self.note("header-unknown", "warning", f"表头「{piece.text}」不是模板中的表头",
-                      piece.line, piece.column)
+            self.note("header-unknown", "warning", f"表头「{piece.text}」不是模板中的表头", piece)
         elif block is not None and all(m.block is None or m.block.caption != block.caption for m in matches):
             own = ", ".join(f"「{c.label}」" for c in block.columns)
             self.note("header-foreign", "warning",
-                      f"{block.caption}的表头印为「{piece.text}」，模板为{own}", piece.line, piece.column)
+                      f"{block.caption}的表头印为「{piece.text}」，模板为{own}", piece)
         elif matches[0].quality in ("variant", "fuzzy"):
             self._loose(matches[0], piece, "header")
         target = matches[0].target if matches else None
@@ -271,7 +273,7 @@ class _Lexer:
         if followed:
             self.emit("LABEL", piece.text, piece.line, piece.column, None)
             return
-        self.note("text-in-table", "warning", f"表格中的文字「{piece.text}」不属于模板", piece.line, piece.column)
+        self.note("text-in-table", "warning", f"表格中的文字「{piece.text}」不属于模板", piece)
         self.emit("TEXT", piece.text, piece.line, piece.column)
 
     def _loose(self, match: Match, piece: Piece, what: str = "label") -> None:
@@ -279,7 +281,12 @@ class _Lexer:
             return
         severity: Severity = "warning" if match.quality == "fuzzy" else "info"
         self.note(f"{what}-{match.quality}", severity,
-                  f"「{piece.text}」按模板的「{match.canonical}」识别", piece.line, piece.column)
+                  f"「{piece.text}」按模板的「{match.canonical}」识别", piece)
+
+
+def _terminal(section: Section, item: Item) -> str:
+    """The terminal of a recognised caption or row: its own where the grammar orders them, else ``LABEL``."""
+    return terminal(section.number, item) if section.number in ITEMS else "LABEL"
 
 
 _PREFERENCE = {

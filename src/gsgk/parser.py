@@ -1,20 +1,25 @@
 """The Lark LALR parser over the lexer's tokens, and its transformer to plain nodes.
 
-``report.lark`` is the grammar; :func:`parse_lines` runs the lexer, feeds its
-tokens to one cached LALR parser whose transformer turns each rule into a
-small node, and returns a :class:`Document` that carries the lexer's and the
-parser's findings.  A token the grammar does not accept where it stands (a
-stray number between rows, a loose line in a table) is reported as
-``token-unexpected`` with what the grammar expected there, and skipped, so
-the rest of the report is still read; a report that ends where the grammar
-cannot end is a :class:`~gsgk.ParseError` with the line quoted.
+The grammar is ``report.lark`` and the rules :mod:`gsgk.grammar` generates
+from the template; :func:`parse_lines` runs the lexer, feeds its tokens to one
+cached LALR parser whose transformer turns each rule into a small node, and
+returns a :class:`Document` that carries the lexer's and the parser's
+findings.  A token the grammar does not accept where it stands (a stray number
+between rows, a loose line in a table) is reported as ``token-unexpected``
+with what the template expects there, and skipped, so the rest of the report
+is still read; a row of 表二 or 表三 out of the template's order is reported as
+``row-order`` and put back among its section's items with its values, so the
+builder reads it by its label.  A report that ends where the grammar cannot
+end is a :class:`~gsgk.ParseError` with the line quoted.
 :mod:`gsgk.builder` turns the document into a ``Report``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, cast
 
 import attrs
@@ -23,10 +28,11 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from .errors import ParseError
-from .findings import Finding
+from .findings import Finding, note
+from .grammar import ITEMS, ORDERED, USUAL, grammar, terminal
 from .layout import Line
 from .lexer import tokenize
-from .template import ACTIVE, APPEALS, REQUESTS
+from .template import ACTIVE, APPEALS, REQUESTS, Block, Row
 
 TERMINALS = {
     "TITLE": ("the report title", "标题"),
@@ -37,7 +43,6 @@ TERMINALS = {
     "HEADING_ACTIVE": (f"the heading {ACTIVE.heading}", f"标题「{ACTIVE.heading}」"),
     "HEADING_REQUESTS": (f"the heading {REQUESTS.heading}", f"标题「{REQUESTS.heading}」"),
     "HEADING_APPEALS": (f"the heading {APPEALS.heading}", f"标题「{APPEALS.heading}」"),
-    "CAPTION": (f"a caption such as {ACTIVE.blocks[0].caption}", f"表题（如「{ACTIVE.blocks[0].caption}」）"),
     "HEADER": ("a column header", "表头"),
     "GROUP": (f"a group label such as {REQUESTS.blocks[0].rows[4].groups[-1]}",
               f"分组标签（如「{REQUESTS.blocks[0].rows[4].groups[-1]}」）"),
@@ -82,7 +87,52 @@ class _TokenStream(Lexer):
         pass
 
     def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
-        return iter(data)  # an iterator: after a skipped token the parser resumes where it stopped
+        return iter(data)  # one iterator: after a skipped token the parser resumes where it stopped
+
+
+VALUES = ("NUMBER", "BLANK")
+
+
+class _Tokens:
+    """The lexer's tokens as the parser reads them (a plain iterator: nothing is done per token), and what the
+    error handler needs about a token the parser refused: its section, whether its row came before, its values.
+    """
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.iterator = iter(tokens)
+        self.places: dict[int, tuple[int, int, bool]] = {}  # id(token) → index, section, seen before in it
+
+    def _place(self, token: Token) -> tuple[int, int, bool]:
+        if not self.places:  # on the first refusal, in one pass
+            section, seen = 0, set[str]()
+            for i, t in enumerate(self.tokens):
+                if t.type.startswith("HEADING_"):
+                    section, seen = t.value.target.number, set()
+                self.places[id(t)] = (i, section, t.type in seen)
+                seen.add(t.type)
+        return self.places[id(token)]
+
+    def position(self, token: Token) -> int:
+        return self._place(token)[0]
+
+    def section(self, token: Token) -> int:
+        """The number of the section ``token`` stands in (0 before the first heading)."""
+        return self._place(token)[1]
+
+    def repeated(self, token: Token) -> bool:
+        """Did a token of the same type come before ``token`` in its section (a row printed twice)?"""
+        return self._place(token)[2]
+
+    def displaced(self, label: Token) -> RowNode:
+        """The row ``label`` (just refused) opens, its values taken out of the parser's way."""
+        at = self.position(label) + 1
+        end = at
+        while end < len(self.tokens) and self.tokens[end].type in VALUES:
+            end += 1
+        for _ in range(end - at):
+            next(self.iterator)
+        return RowNode(label, tuple(self.tokens[at:end]))
 
 
 def _first(tokens: Sequence[Token], type_: str) -> Token | None:
@@ -113,45 +163,111 @@ class _Nodes(Transformer[Token, Any]):
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    """The one LALR parser (built on first use)."""
-    return Lark.open(
-        "report.lark", rel_to=__file__, parser="lalr", lexer=_TokenStream, transformer=_Nodes(),
-    )
+    """The one LALR parser over the generated grammar (built on first use, its tables kept by Lark in :func:`cache`)."""
+    return Lark(grammar(), parser="lalr", lexer=_TokenStream, transformer=_Nodes(), cache=cache())
+
+
+def cache() -> str | bool:
+    """Where Lark keeps the parser's tables between runs (analysing the grammar takes about 0.2 s, loading 20 ms).
+
+    The user's cache folder (``$XDG_CACHE_HOME/gsgk``, else ``~/.cache/gsgk``), not a shared temporary folder:
+    Lark reads the file with pickle.  Lark checks the file against the grammar and rebuilds it when they differ;
+    ``False`` (no cache) when the folder cannot be made.
+    """
+    try:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gsgk"
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # no home, or not writable
+        return False
+    return str(folder / "grammar.lark-cache")
 
 
 def parse_lines(lines: Sequence[Line]) -> Document:
     """Tokenise and parse (see the module docstring)."""
     tokens, findings = tokenize(lines)
+    stream = _Tokens(tokens)
+    displaced: list[Token | RowNode] = []
 
     def skip(exc: UnexpectedInput) -> bool:
         if not isinstance(exc, UnexpectedToken) or exc.token.type == "$END":
             return False
-        findings.append(_skipped(exc))
+        section = stream.section(exc.token)
+        if exc.token.type in ORDERED:
+            displaced.append(stream.displaced(exc.token) if isinstance(ORDERED[exc.token.type], Row) else exc.token)
+            if not stream.repeated(exc.token):  # a row printed twice is the builder's to report (row-duplicate)
+                findings.append(_misplaced(exc, section))
+        else:
+            findings.append(_skipped(exc, section))
         return True
 
     try:
-        document = cast(Document, parser().parse(iter(tokens), on_error=skip))  # one iterator: resumes go on
+        document = cast(Document, parser().parse(stream.iterator, on_error=skip))  # one iterator: resumes go on
     except UnexpectedToken as exc:
         raise _error(exc, lines) from None
     except UnexpectedInput as exc:  # pragma: no cover - the token stream is never text
         raise ParseError(str(exc)) from None
-    return attrs.evolve(document, findings=tuple(findings), lines=tuple(lines))
+    sections = _put_back(document.sections, displaced, stream.position)
+    return attrs.evolve(document, sections=sections, findings=tuple(findings), lines=tuple(lines))
+
+
+def _put_back(sections: tuple[SectionNode, ...], displaced: Sequence[Token | RowNode],
+              position: Callable[[Token], int]) -> tuple[SectionNode, ...]:
+    """The sections with each displaced caption and row put back in its section where it was printed."""
+    if not displaced:
+        return sections
+    items = [list(node.items) for node in sections]
+
+    def at(item: Token | RowNode) -> int:
+        return position(item.label if isinstance(item, RowNode) else item)
+
+    for one in displaced:
+        k = at(one)
+        i = max(j for j, node in enumerate(sections) if position(node.heading) < k)
+        items[i].insert(next((j for j, item in enumerate(items[i]) if at(item) > k), len(items[i])), one)
+    return tuple(attrs.evolve(node, items=tuple(own)) for node, own in zip(sections, items))
 
 
 def _words(name: str, language: int) -> str:
+    item = ORDERED.get(name)
+    if isinstance(item, Row):
+        return f"「{item.leaf}」行" if language else f"the row {item.leaf}"
+    if isinstance(item, Block):
+        return f"表题「{item.caption}」" if language else f"the caption {item.caption}"
     return TERMINALS[name][language] if name in TERMINALS else name
 
 
-def _expected(exc: UnexpectedToken, language: int = 0) -> str:
-    words = sorted({_words(name, language) for name in exc.expected})
+def _expected(exc: UnexpectedToken, language: int = 0, section: int = 0) -> str:
+    """What the template expects where the parser stands.
+
+    Inside 表二 and 表三 (``section``) that is the next caption or row it may take (or a later one; of the
+    default edition where it has one) and the current row's values; elsewhere every terminal the parser could take.
+    """
+    ordered = [name for name in (terminal(section, item) for item in ITEMS.get(section, ())) if name in exc.expected]
+    others = [name for name in exc.expected if name in VALUES] if ordered else exc.expected
+    words = sorted({_words(name, language) for name in others})
+    if ordered:
+        rows = all(isinstance(ORDERED[name], Row) for name in ordered)
+        later = ("或其后各行" if rows else "或其后各项") if language else " or a later one"
+        first = next((name for name in ordered if name in USUAL), ordered[0])
+        words.insert(0, _words(first, language) + (later if len(ordered) > 1 else ""))
     return "、".join(words) if language else " or ".join(words)
 
 
-def _skipped(exc: UnexpectedToken) -> Finding:
+def _skipped(exc: UnexpectedToken, section: int) -> Finding:
     token = exc.token
     text = str(token) or token.type
-    return Finding("token-unexpected", "warning", f"此处不应有{_words(token.type, 1)}「{text}」，已忽略"
-                   f"（此处应为{_expected(exc, 1)}）", token.line, token.column)
+    return note("token-unexpected", "warning", f"此处不应有{_words(token.type, 1)}「{text}」，已忽略"
+                f"（此处应为{_expected(exc, 1, section)}）", token)
+
+
+def _misplaced(exc: UnexpectedToken, section: int) -> Finding:
+    token = exc.token
+    expected = _expected(exc, 1, section)
+    if isinstance(ORDERED[token.type], Row):
+        return note("row-order", "warning", f"「{token}」行不在模板的次序上（此处应为{expected}）；按其行标签读取",
+                    token)
+    return note("block-order", "warning", f"表题「{token}」不在模板的次序上（此处应为{expected}）；"
+                "其后的表头按此表题读取", token)
 
 
 def _error(exc: UnexpectedToken, lines: Sequence[Line]) -> ParseError:

@@ -18,7 +18,7 @@ from typing import Literal
 
 import attrs
 
-from .findings import Finding
+from .findings import Finding, note
 from .layout import Cell, Line
 from .values import is_blank, parse_number
 from .vocabulary import leading_group, lookup, starts_label
@@ -78,7 +78,8 @@ def _rows(lines: Sequence[Line], findings: list[Finding]) -> Iterator[list[_Open
             run, previous = [], None
             continue
         if _PAGE_NUMBER.match(line.content):
-            findings.append(Finding("page-number", "info", f"页码「{line.content}」已忽略", line.number, 1))
+            findings.append(note("page-number", "info", f"页码「{line.content}」已忽略",
+                                     Cell(line.content, line.number, 1)))
             continue
         if run and _continues(previous, line, run[-1]):
             run[-1].extend(line)

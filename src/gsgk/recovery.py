@@ -23,7 +23,7 @@ from math import comb
 
 import attrs
 
-from .findings import CellKey, Finding
+from .findings import CellKey, Finding, Severity, note
 from .model import Number, Span, Value
 from .template import Cell, Identity
 from .values import format_value, total
@@ -98,11 +98,11 @@ def _drop_extra(out: Placement, run: Run, by_cell: dict[CellKey, list[Identity]]
             out.values[cell.key], out.spans[cell.key] = value, span
         where = run.spans[j] or run.where
         rules = sorted({i.rule for key in keys for i in by_cell.get(key, ())})
-        out.findings.append(Finding(
+        out.findings.append(note(
             "row-extra-value", "warning",
             f"「{run.label}」印有{len(run.printed)}个数，模板{len(run.cells)}栏；按勾稽关系（{'；'.join(rules)}）"
             f"多出的是第{j + 1}个数「{format_value(run.printed[j])}」，已忽略",
-            where.line if where else None, where.column if where else None, tuple(keys)))
+            where, tuple(keys)))
         return
     _blank(out, run)
     out.findings.append(_finding(
@@ -265,7 +265,5 @@ def _blank(out: Placement, run: Run) -> None:
         out.values[cell.key], out.spans[cell.key] = None, None
 
 
-def _finding(code: str, severity: str, run: Run, message: str, cells: tuple[CellKey, ...] = ()) -> Finding:
-    line, column = (run.where.line, run.where.column) if run.where else (None, None)
-    return Finding(code, severity, message, line, column,  # type: ignore[arg-type]
-                   cells or tuple(c.key for c in run.cells))
+def _finding(code: str, severity: Severity, run: Run, message: str, cells: tuple[CellKey, ...] = ()) -> Finding:
+    return note(code, severity, message, run.where, cells or tuple(c.key for c in run.cells))

@@ -34,6 +34,9 @@ import attrs
 
 from .errors import UnknownCellError
 
+Layout = Literal["rows", "across"]
+"""How a block is printed: ``rows``, each a label and its values; ``across``, the row labels side by side as
+column headers over one line of values, read in the template's order (表四; three labelled rows read the same)."""
 Kind = Literal["int", "signed-int", "decimal"]
 """``int``: a count; ``signed-int``: a change that may be negative; ``decimal``: money in 万元
 (a value printed in 元, or under a header in 元, is converted)."""
@@ -81,6 +84,7 @@ class Block:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     header_words: tuple[str, ...] = ()
+    layout: Layout = "rows"
 
 
 @attrs.frozen
@@ -101,6 +105,11 @@ class Section:
     @property
     def is_table(self) -> bool:
         return bool(self.blocks)
+
+    @property
+    def across(self) -> bool:
+        """Is the table printed across (see :data:`Layout`): its values read in template order, not by label?"""
+        return any(block.layout == "across" for block in self.blocks)
 
 
 @attrs.frozen
@@ -335,6 +344,7 @@ APPEALS = Section(
                 Row("litigation_direct", f"{_LITIGATION}/未经复议直接起诉"),
                 Row("litigation_after_review", f"{_LITIGATION}/复议后起诉"),
             ),
+            layout="across",
         ),
     ),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, note
 from ..model import Number, Report
 from ..template import TEMPLATE, Cell
 from ..values import total
@@ -21,8 +21,7 @@ def located(code: str, severity: Severity, message: str, report: Report, cells: 
     """A finding about ``cells``, at the source place of the first of them that has one."""
     involved = tuple(cells)
     span = next((s for s in map(report.cells.span, involved) if s is not None), None)
-    line, column = (span.line, span.column) if span else (None, None)
-    return Finding(code, severity, message, line, column, tuple(c.key for c in involved))
+    return note(code, severity, message, span, tuple(c.key for c in involved))
 
 
 def printed(report: Report, cells: Iterable[Cell]) -> list[Number] | None:

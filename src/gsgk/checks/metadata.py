@@ -13,7 +13,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from ..findings import Finding
+from ..findings import Finding, note
 from ..model import Report
 from ..values import format_date
 from .sentences import paragraphs, placed_sentences, sentences
@@ -31,7 +31,7 @@ _FUTURE = re.compile(r"将|计划|下一步|今后|明年")
 def check_metadata(report: Report) -> Iterator[Finding]:
     if report.year is None:
         if not any(f.code == "year-unknown" for f in report.diagnostics):
-            yield Finding("year-unknown", "warning", "无法确定报告年度")
+            yield note("year-unknown", "warning", "无法确定报告年度")
         return
     yield from publication(report, report.year)
     yield from period(report, report.year)
@@ -45,11 +45,11 @@ def publication(report: Report, year: int) -> Iterator[Finding]:
     deadline = datetime.date(year + 1, *DEADLINE)
     printed = format_date(report.published)
     if report.published > deadline:
-        yield Finding("date-late", "warning",
+        yield note("date-late", "warning",
                       f"落款日期{printed}晚于{format_date(deadline)}（《政府信息公开条例》第四十九条："
                       f"每年1月31日前公布上一年度的政府信息公开工作年度报告）")
     elif report.published.year <= year:
-        yield Finding("date-early", "warning", f"落款日期{printed}在{year}年度结束之前，与报告年度不符")
+        yield note("date-early", "warning", f"落款日期{printed}在{year}年度结束之前，与报告年度不符")
 
 
 def period(report: Report, year: int) -> Iterator[Finding]:
@@ -57,7 +57,7 @@ def period(report: Report, year: int) -> Iterator[Finding]:
     for where, sentence in placed_sentences(report):
         m = _PERIOD.search(sentence)
         if m and {int(m[1]), int(m[2])} != {year}:
-            yield Finding("year-period", "warning", f"{where}所述统计期限与报告年度{year}年不符：「{sentence}」")
+            yield note("year-period", "warning", f"{where}所述统计期限与报告年度{year}年不符：「{sentence}」")
 
 
 def mentioned(report: Report, year: int) -> Iterator[Finding]:
@@ -74,4 +74,4 @@ def mentioned(report: Report, year: int) -> Iterator[Finding]:
 
 
 def _mentioned(where: str, year: int, named: int, sentence: str) -> Finding:
-    return Finding("year-mentioned", "warning", f"{where}写的是{named}年，报告年度为{year}年：「{sentence}」")
+    return note("year-mentioned", "warning", f"{where}写的是{named}年，报告年度为{year}年：「{sentence}」")

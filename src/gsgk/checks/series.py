@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
-from ..findings import Finding
+from ..findings import Finding, note
 from ..model import Report
 from ..template import Cell
 from .cells import located, printed
@@ -39,7 +39,7 @@ def series_findings(reports: Sequence[Report]) -> list[Located]:
     groups: dict[str, list[int]] = {}
     for i, report in enumerate(reports):
         if report.organ is None or report.year is None:
-            found.append((i, Finding("series-unplaced", "warning", "发布机关或报告年度不明，未纳入跨年度检查")))
+            found.append((i, note("series-unplaced", "warning", "发布机关或报告年度不明，未纳入跨年度检查")))
         else:
             groups.setdefault(report.organ, []).append(i)
     for organ, indices in groups.items():
@@ -53,13 +53,13 @@ def _organ(organ: str, reports: Sequence[Report], indices: list[int]) -> Iterato
         year = reports[i].year
         assert year is not None
         if year in years:
-            yield i, Finding("series-year-duplicate", "warning",
+            yield i, note("series-year-duplicate", "warning",
                              f"{organ}{year}年的报告出现不止一份；跨年度检查以第一份为准")
         else:
             years[year] = i
     for year in range(min(years), max(years) + 1):
         if year not in years:
-            yield None, Finding("series-year-missing", "warning", f"{organ}缺少{year}年的报告")
+            yield None, note("series-year-missing", "warning", f"{organ}缺少{year}年的报告")
     for last, this in pairwise(sorted(years)):
         if this == last + 1:
             before, after = reports[years[last]], reports[years[this]]

@@ -21,14 +21,13 @@ import attrs
 from ..api import load
 from ..checks import check, series_findings
 from ..errors import GsgkError, ParseError
-from ..findings import Finding, Severity
+from ..findings import SEVERITIES, Finding
 from ..model import Report
 from ..sources import Skipped, expand
 from .messages import Messages, describe
 
 STDIN = "-"
 
-SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 OK, FOUND_ERROR, UNREADABLE = 0, 1, 2
 
 
@@ -40,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="text: one line per finding, path:line:col: severity [code] message; json: one document")
     parser.add_argument("--series", action="store_true",
                         help="also run the cross-year rules on the reports of each organ")
-    parser.add_argument("--min-severity", choices=SEVERITIES, default="info",
+    parser.add_argument("--min-severity", choices=SEVERITIES[::-1], default="info",
                         help="print only findings at least this severe (the exit status counts all)")
 
 
@@ -68,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     findings = [f for r in results for f in r.get("findings", ())] + [f for _, f in series]
     if status == OK and any(f.severity == "error" for f in findings):
         status = FOUND_ERROR
-    shown = SEVERITIES[SEVERITIES.index(args.min_severity):]
+    shown = SEVERITIES[: SEVERITIES.index(args.min_severity) + 1]
     if args.format == "json":
         _print_json(results, series, shown, status)
     else:

@@ -21,7 +21,7 @@ import attrs
 
 from ..builder import build
 from ..errors import ParseError
-from ..findings import CellKey, Finding
+from ..findings import CellKey, Finding, note
 from ..layout import Cell as LineCell
 from ..layout import Line
 from ..model import Report, Value
@@ -198,9 +198,10 @@ class _Reading:
         for run, text, offset in entries:
             if run is None:
                 line, column = self.source.where(offset)
-                self.findings.append(Finding(
+                self.findings.append(note(
                     "flattened-unplaced", "warning",
-                    f"表{part.section.numeral}中的数字「{text.strip()}」前没有可识别的行标签，未计入", line, column))
+                    f"表{part.section.numeral}中的数字「{text.strip()}」前没有可识别的行标签，未计入",
+                    LineCell(text, line, column)))
         for run, values in zip(printed, self._solve(printed)):
             line, column = self.source.where(run.offset)
             cells = [LineCell(run.row.leaf, line, column)] if run.row else []
@@ -227,16 +228,16 @@ class _Reading:
 
     def _settle(self, run: Run, readings: list[Reading] | None, kept: list[Reading]) -> tuple[Value, ...]:
         keys = tuple(c.key for c in run.cells)
-        line, column = self.source.where(run.offset)
+        at = LineCell(run.text, *self.source.where(run.offset))
         label = run.row.leaf if run.row else f"表{NUMERALS[run.section - 1]}"
         glued = len(run.items) < len(run.cells)
         if not kept:
             why = (f"拆分的可能超过{Budget().left}步的搜索上限" if readings is None
                    else "没有一种拆分符合模板（每个数不以0开头、勾稽关系）")
-            self.findings.append(Finding(
+            self.findings.append(note(
                 "flattened-unreadable", "error",
                 f"「{label}」的数字「{run.text.strip()}」无法拆分为{len(keys)}栏：{why}；本行按空白处理",
-                line, column, keys))
+                at, keys))
             self.blanked.update(keys)
             return (None,) * len(keys)
         values = tuple(r[0] if all(x[i] == r[0] for x in kept) else None
@@ -245,26 +246,26 @@ class _Reading:
         if open_:
             shown = "；".join("/".join(_shown(v) for v in reading) for reading in kept[:SHOWN])
             shown += f"；等{len(kept)}种" if len(kept) > SHOWN else ""
-            self.findings.append(Finding(
+            self.findings.append(note(
                 "flattened-ambiguous", "error",
                 f"「{label}」的数字「{run.text.strip()}」有{len(kept)}种拆分都符合模板：{shown}；"
-                f"{self._supported(run, kept)}不能确定的{len(open_)}栏按空白处理", line, column, open_))
+                f"{self._supported(run, kept)}不能确定的{len(open_)}栏按空白处理", at, open_))
             self.blanked.update(open_)
         if run.arranged:
             settled = tuple(k for k, v in zip(keys, values) if v is not None)
             self.inferred.update(settled)
-            self.findings.append(Finding(
+            self.findings.append(note(
                 "flattened-columns", "warning",
                 f"「{label}」的数字按{run.arranged}读为：" + "/".join(_shown(v) for v in values),
-                line, column, settled))
+                at, settled))
         elif glued:
             settled = tuple(k for k, v in zip(keys, values) if v is not None)
             self.inferred.update(settled)
             rules = _rules(run.cells, TEMPLATE.identities, across=readings is not None and len(readings) > len(kept))
-            self.findings.append(Finding(
+            self.findings.append(note(
                 "flattened-split", "warning",
                 f"「{label}」的数字「{run.text.strip()}」连在一起，按{rules}拆分为："
-                + "/".join(_shown(v) for v in values), line, column, settled))
+                + "/".join(_shown(v) for v in values), at, settled))
         return values
 
 

@@ -106,10 +106,10 @@ def _assemble(section: int, pending: Sequence[Row], group: Sequence[tuple[str, i
     """The runs a group of numbers fills: the first pending rows whose cells are as many."""
     texts = [_plain(text) for text, _ in group]
     where = group[0][1]
-    if section == 4 and len(texts) == len(TEMPLATE.section_cells(4)):
-        cells = TEMPLATE.section_cells(4)
+    cells = TEMPLATE.section_cells(section)
+    if TEMPLATE.section(section).across and len(texts) == len(cells):
         printed = tuple(None if t == BLANK else t for t in texts)
-        return [Run(4, None, cells, printed, " ".join(texts), where, f"模板顺序排列的一行（{len(texts)}个数）")]
+        return [Run(section, None, cells, printed, " ".join(texts), where, f"模板顺序排列的一行（{len(texts)}个数）")]
     count, rows = 0, []
     for row in pending:
         if count >= len(texts):

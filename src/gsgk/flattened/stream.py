@@ -163,8 +163,8 @@ def runs(text: str, part: Part) -> list[tuple[Run | None, str, int]]:
         items = tuple(None if m[0] in "—－" else m[0] for m in _ITEM.finditer(printed))
         if row is not None:
             out.append((Run(number, row, TEMPLATE.row_cells(number, row), items, printed, start), printed, start))
-        elif number == 4 and not any(r for r, _, _ in out):
-            out.append((Run(4, None, TEMPLATE.section_cells(4), items, printed, start), printed, start))
+        elif TEMPLATE.section(number).across and not any(r for r, _, _ in out):
+            out.append((Run(number, None, TEMPLATE.section_cells(number), items, printed, start), printed, start))
         else:
             out.append((None, printed, start))
     return out

@@ -90,7 +90,7 @@ def _spans(rows: Sequence[Row]) -> list[_Span]:
 
 
 def _table(report: Report, section: Section, block: Block) -> Table:
-    if section.number == 4:
+    if block.layout == "across":
         return _across(report, section, block)
     depth = max(len(row.parts) for row in block.rows)
     body: list[list[GridCell]] = [[] for _ in block.rows]
@@ -129,7 +129,7 @@ def _requests_head(block: Block, labels: int) -> tuple[tuple[GridCell, ...], ...
 
 
 def _across(report: Report, section: Section, block: Block) -> Table:
-    """表四: the rows stand side by side, each with the block's columns under its label."""
+    """A block printed across (表四): the rows stand side by side, each with the block's columns under its label."""
     depth = max(len(row.parts) for row in block.rows)
     width = len(block.columns)
     head: list[list[GridCell]] = [[] for _ in range(depth + 1)]

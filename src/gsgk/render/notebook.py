@@ -15,12 +15,11 @@ from collections import Counter
 from html import escape
 from importlib import import_module
 
-from ..findings import Finding, Severity
+from ..findings import SEVERITIES, Finding
 from ..model import Report
 from .html import STYLE, marks, section_html
 from .markdown import dumps_markdown
 
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SHOWN = 10
 """Findings listed under the tables; the rest are counted."""
 SCOPE = ".gsgk-report.gsgk-notebook"
