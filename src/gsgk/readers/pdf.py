@@ -29,6 +29,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
@@ -109,25 +110,34 @@ def _unreadable(exc: Exception) -> InputError:
 
 def _upright(page: Page) -> Page:
     """``page`` turned so that its text runs left to right: a page whose ``/Rotate`` (or whose text
-    matrix) sets its lines on end is read at the quarter turn that makes most characters upright."""
-    if _mostly_upright(page):
+    matrix) sets its lines on end or upside down is laid out once more, at the quarter turn the
+    direction of its characters calls for; kept as it is if that does not set them upright."""
+    turn = _turn(page.chars)
+    if turn is None:
         return page
     from pdfplumber.page import Page as PlumberPage
 
-    for turn in (0, 90, 180, 270):
-        page.page_obj.attrs["Rotate"] = turn
-        page.page_obj.rotate = turn
-        turned = PlumberPage(page.pdf, page.page_obj, page_number=page.page_number,
-                             initial_doctop=page.initial_doctop)
-        if _mostly_upright(turned):
-            return turned
-    return page
+    rotate = (page.rotation + turn) % 360
+    page.page_obj.attrs["Rotate"] = rotate
+    page.page_obj.rotate = rotate
+    turned = PlumberPage(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+    return turned if _turn(turned.chars) is None else page
 
 
-def _mostly_upright(page: Page) -> bool:
-    """Do most characters run left to right (their text matrix neither turned nor upside down)?"""
-    chars = page.chars
-    return sum(1 for c in chars if c["upright"] and c["matrix"][0] > 0) * 2 >= len(chars)
+def _turn(chars: list[dict[str, Any]]) -> int | None:
+    """The clockwise quarter turn that sets most characters upright; ``None`` when they already are
+    (or run askew).  A character's text matrix ``(a, b, …)`` gives the direction it runs in."""
+    votes = Counter(_direction(c["matrix"][0], c["matrix"][1]) for c in chars)
+    if not votes:
+        return None
+    direction, count = votes.most_common(1)[0]
+    return direction if direction and count * 2 > len(chars) else None
+
+
+def _direction(a: float, b: float) -> int:
+    if abs(a) >= abs(b):
+        return 0 if a > 0 else 180
+    return 270 if b < 0 else 90
 
 
 def _page_items(page: Page, number: int) -> Iterator[Text | Grid]:
