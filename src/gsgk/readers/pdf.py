@@ -73,7 +73,7 @@ def read_blocks(data: bytes) -> list[Block]:
             count = len(pdf.pages)
             if count > MAX_PAGES:
                 raise InputError(f"PDF refused: {count} pages (limit {MAX_PAGES}); split it first")
-            pages = [list(_page_items(_upright(page), number)) for number, page in enumerate(pdf.pages, start=1)]
+            pages = [_read_page(page, number) for number, page in enumerate(pdf.pages, start=1)]
     except GsgkError:
         raise
     except Exception as exc:  # pdfminer raises many kinds; none may reach the caller
@@ -106,6 +106,15 @@ def _unreadable(exc: Exception) -> InputError:
         return InputError("PDF refused: objects nested too deeply")
     detail = name.strip()
     return InputError(f"not a readable PDF file: {detail[:200]}")
+
+
+def _read_page(page: Page, number: int) -> list[Text | Grid]:
+    """The items of one page; pdfminer's layout of it is let go once they are read."""
+    upright = _upright(page)
+    items = list(_page_items(upright, number))
+    upright.close()
+    page.close()
+    return items
 
 
 def _upright(page: Page) -> Page:
