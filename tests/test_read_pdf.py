@@ -11,8 +11,9 @@ import pytest
 import gsgk
 from gsgk.blocks import Paragraph, Table
 from gsgk.errors import GsgkError, InputError
+from gsgk.layout import Origin
 from gsgk.readers import detect
-from gsgk.readers.pdf import MAX_PAGES, read_blocks
+from gsgk.readers.pdf import MAX_PAGES, check_mapped, read_blocks
 from gsgk.readers.pdfpages import Grid, GridCell, assemble
 from gsgk.readers.text import unify
 
@@ -164,6 +165,13 @@ def test_text_printed_twice_for_bold_is_read_once() -> None:
     content = b"\n".join([stroke % b"72 700", stroke % b"72.4 700"])
     [paragraph] = read_blocks(raw_pdf(content=content, extra=font))
     assert isinstance(paragraph, Paragraph) and paragraph.text == "Report 2024"
+
+
+def test_glyphs_that_map_to_no_character_say_to_run_ocr() -> None:
+    unreadable = [Paragraph("(cid:1234)(cid:77)(cid:9)政府", Origin(1)), Paragraph("(cid:12)(cid:13)", Origin(2))]
+    with pytest.raises(InputError, match=r"no character.*OCR"):
+        check_mapped(unreadable)
+    check_mapped([Paragraph("一、总体情况(cid:5)", Origin(1))])  # a stray unmapped glyph is read around
 
 
 def test_a_pdf_without_text_says_to_run_ocr() -> None:

@@ -20,8 +20,9 @@ split into cells at the gaps.  Then, across pages
 - wrapped prose lines are joined into paragraphs.
 
 A PDF that is encrypted with a password, has more than :data:`MAX_PAGES`
-pages or has no text layer (a scan) raises :class:`~gsgk.errors.InputError`
-saying what to do; so does any file pdfminer cannot read.
+pages, has no text layer (a scan) or fonts that map its glyphs to no
+character raises :class:`~gsgk.errors.InputError` saying what to do; so does
+any file pdfminer cannot read.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from itertools import pairwise
 from statistics import median
 from typing import Any, TypeAlias
 
-from ..blocks import Block, to_lines
+from ..blocks import Block, Paragraph, to_lines
 from ..errors import GsgkError, InputError
 from ..extras import require
 from ..layout import Line
@@ -81,7 +82,26 @@ def read_blocks(data: bytes) -> list[Block]:
     if not any(isinstance(item, (Text, Grid)) for items in pages for item in items):
         raise InputError("the PDF has no text layer (a scanned or image-only file): run OCR on it first, "
                          "e.g. ocrmypdf -l chi_sim in.pdf out.pdf, then load the result")
-    return assemble(pages)
+    blocks = assemble(pages)
+    check_mapped(blocks)
+    return blocks
+
+
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+"""How pdfminer writes a glyph whose font maps it to no character."""
+UNMAPPED_SHARE = 0.3
+
+
+def check_mapped(blocks: list[Block]) -> None:
+    """Refuse a PDF whose fonts map more than :data:`UNMAPPED_SHARE` of its glyphs to no character:
+    its text cannot be read, only seen."""
+    text = "".join(block.text if isinstance(block, Paragraph) else "".join(c.text for c in block.cells)
+                   for block in blocks)
+    unmapped = len(_UNMAPPED.findall(text))
+    readable = len(_UNMAPPED.sub("", text))
+    if unmapped and unmapped > UNMAPPED_SHARE * (unmapped + readable):
+        raise InputError(f"the PDF's fonts map {unmapped} of its glyphs to no character, so its text cannot "
+                         "be extracted: run OCR on it (e.g. ocrmypdf --force-ocr -l chi_sim in.pdf out.pdf)")
 
 
 @contextmanager
