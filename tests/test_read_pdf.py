@@ -70,16 +70,10 @@ def test_labels_and_rows_cut_by_page_breaks_are_rejoined(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", sorted(PDFS.glob("*.borderless.pdf")), ids=lambda p: p.name[:3])
-def test_a_table_without_rulings_is_never_read_into_wrong_cells(path: Path) -> None:
-    """Read by the gaps between its cells: each value right, or blank and named by a finding."""
+def test_a_table_without_rulings_is_read_by_the_gaps_between_its_cells(path: Path) -> None:
+    """Cells split at the gaps; label lines printed above and below a row's values joined to that row."""
     report = gsgk.load(path)
-    named = {key for finding in report.diagnostics if finding.severity != "info" for key in finding.cells}
-    got = values(report)
-    expected = expected_cells(DATA / "seeds" / (path.name.split(".")[0] + ".txt"))
-    misread = {k: (v, got[k]) for k, v in expected.items() if not agrees(v, got[k]) and got[k] is not None}
-    unnamed = {k for k, v in expected.items() if got[k] is None and not agrees(v, None) and k not in named}
-    assert (misread, unnamed) == ({}, set())
-    assert sum(got[k] is not None for k in expected) >= 160  # most of it is read
+    assert wrong(expected_cells(DATA / "seeds" / (path.name.split(".")[0] + ".txt")), report) == {}
 
 
 @pytest.mark.parametrize("path", sorted(PDFS.glob("*.roundtrip.pdf")), ids=lambda p: p.name[:3])

@@ -188,10 +188,10 @@ def _page_items(page: Page, number: int) -> Iterator[Text | Grid]:
     text = page.filter(outside) if boxes else page
     for line in text.extract_text_lines(strip=True, return_chars=True):
         size = median(c["size"] for c in line["chars"]) if line["chars"] else 0.0
-        cells = _split(line["chars"], size)
+        cells, runs = _split(line["chars"], size)
         if cells:
             yield Text(number, line["x0"], line["x1"], line["top"], cells, _pitch(line["chars"], size),
-                       page.width, page.height)
+                       page.width, page.height, runs)
     yield from grids
 
 
@@ -214,24 +214,25 @@ def _printed_twice(chars: list[dict[str, Any]]) -> bool:
     return False
 
 
-def _split(chars: list[dict[str, Any]], size: float) -> list[str]:
-    """A text line's cells (see the module docstring)."""
+def _split(chars: list[dict[str, Any]], size: float) -> tuple[list[str], tuple[tuple[str, float], ...]]:
+    """A text line's cells (see the module docstring), and its runs of characters with where each starts."""
     runs: list[list[str]] = [[]]
+    starts: list[float] = []
     previous: dict[str, Any] | None = None
     for char in chars:
-        if previous is not None:
-            gap = char["x0"] - previous["x1"]
-            if gap > GAP * size:
+        if previous is None or char["x0"] - previous["x1"] > GAP * size:
+            if previous is not None:
                 runs.append([])
-            elif gap > 0.2 * size and _latin(previous["text"]) and _latin(char["text"]):
-                runs[-1].append(" ")
+            starts.append(char["x0"])
+        elif char["x0"] - previous["x1"] > 0.2 * size and _latin(previous["text"]) and _latin(char["text"]):
+            runs[-1].append(" ")
         runs[-1].append(char["text"])
         previous = char
-    texts = [unify("".join(run).strip()) for run in runs]
-    texts = [t for t in texts if t]
+    placed = tuple((text, x) for run, x in zip(runs, starts) if (text := unify("".join(run).strip())))
+    texts = [text for text, _ in placed]
     if len(texts) >= 3 or any(parse_number(t) is not None for t in texts):
-        return texts
-    return [" ".join(texts)] if texts else []
+        return texts, placed
+    return ([" ".join(texts)] if texts else []), placed
 
 
 def _latin(text: str) -> bool:

@@ -69,6 +69,8 @@ class Text:
     """How far apart the line's Chinese characters stand: the width of one in the line."""
     width: float
     height: float
+    runs: tuple[tuple[str, float], ...] = ()
+    """The line's runs of characters and the x each starts at (the cells of a table without rulings)."""
 
     @property
     def text(self) -> str:
@@ -132,11 +134,76 @@ def assemble(pages: Sequence[Sequence[Item]]) -> list[Block]:
     items: list[Item] = []
     marks: list[bool] = []
     for page in pages:
-        for item in sorted(page, key=lambda i: i.top):
+        for item in _attached(sorted(page, key=lambda i: i.top)):
             items.append(item)
             marks.append(isinstance(item, Text) and item.text in furniture.get(item.page, ()))
     body = [item for item, mark in zip(items, marks) if not mark]
     return _number(_joined(items, marks, _Margins.of(body)))
+
+
+def _is_row(item: Item) -> bool:
+    """A line of a table printed without rulings: several cells, one a number."""
+    return isinstance(item, Text) and len(item.cells) > 1 and any(_is_number(c) for c in item.cells)
+
+
+def _attached(items: list[Item]) -> list[Item]:
+    """A page's items with the label pieces of a table printed without rulings put in their rows.
+
+    A cell whose label wraps prints its lines above and below the line with
+    the row's values.  A line of text only that stands between two such rows
+    (or next to one), left of their values and not a template label of its own
+    (a caption, a header), goes to the nearer row, each of its runs into the
+    cell that starts at the same place (before the cell's text when it stands
+    above, after it when below), or as a cell of its own.
+    """
+    out = list(items)
+    rows = [i for i, item in enumerate(out) if _is_row(item)]
+    if not rows:
+        return out
+    taken: set[int] = set()
+    for i, item in enumerate(out):
+        if not isinstance(item, Text) or not _is_piece(item) or not item.runs \
+                or any(_is_own_label(text) for text, _ in item.runs):
+            continue
+        near = [r for r in rows if abs(r - i) <= 2 and abs(out[r].top - item.top) <= 2.5 * item.size
+                and all(_is_piece(out[k]) for k in range(min(r, i) + 1, max(r, i)))
+                and all(x < _first_number(out[r]) for _, x in item.runs)]
+        if not near:
+            continue
+        r = min(near, key=lambda k: (abs(out[k].top - item.top), k < i))
+        out[r] = _merged(out[r], item)  # type: ignore[arg-type]
+        taken.add(i)
+    return [item for i, item in enumerate(out) if i not in taken]
+
+
+def _is_piece(item: Item) -> bool:
+    return isinstance(item, Text) and not _is_row(item) and heading(item.text) is None
+
+
+def _is_own_label(text: str) -> bool:
+    """Is ``text`` a caption, header or label of the template by itself (not a piece of one)?"""
+    return any(m.quality in ("exact", "variant") for s in _TABLE_SECTIONS for m in lookup(s, text))
+
+
+def _first_number(row: Item) -> float:
+    """Where the first value of a table row without rulings starts (labels stand left of it)."""
+    assert isinstance(row, Text)
+    return next((x for text, x in row.runs if _is_number(text)), row.x1)
+
+
+def _merged(row: Text, piece: Text) -> Text:
+    """``row`` with the runs of ``piece`` (printed above or below it) added to the cells they stand in."""
+    cells = list(row.runs) if row.runs else [(c, row.x0) for c in row.cells]
+    above = piece.top < row.top
+    for text, x in piece.runs:
+        at = min(range(len(cells)), key=lambda k: abs(cells[k][1] - x))
+        if abs(cells[at][1] - x) <= row.size:
+            old, start = cells[at]
+            cells[at] = (text + old if above else old + text, start)
+        else:
+            cells.append((text, x))
+            cells.sort(key=lambda cell: cell[1])
+    return attrs.evolve(row, cells=[text for text, _ in cells], runs=tuple(cells))
 
 
 def _furniture(pages: Sequence[Sequence[Item]]) -> dict[int, set[str]]:
@@ -332,7 +399,11 @@ def _number(items: list[tuple[Item, bool]]) -> list[Block]:
     for item, is_furniture in items:
         if isinstance(item, Text):
             number += 1
-            blocks.append(Paragraph(item.text, Origin(number, item.page, item.x0, item.top), is_furniture))
+            origin = Origin(number, item.page, item.x0, item.top)
+            if len(item.cells) > 1 and not is_furniture:  # a row of a table printed without rulings
+                blocks.append(Table(tuple(TableCell(text, 0, i, origin) for i, text in enumerate(item.cells))))
+            else:
+                blocks.append(Paragraph(item.text, origin, is_furniture))
             continue
         cells = []
         for r in range(item.height):
