@@ -53,10 +53,6 @@ class Table:
     def height(self) -> int:
         return max((c.row + c.rowspan for c in self.cells), default=0)
 
-    @property
-    def width(self) -> int:
-        return max((c.column + c.colspan for c in self.cells), default=0)
-
     def rows(self) -> list[list[TableCell]]:
         """The cells that start in each grid row, left to right."""
         rows: list[list[TableCell]] = [[] for _ in range(self.height)]
