@@ -58,10 +58,7 @@ class Placement:
 def place(runs: Sequence[Run], identities: Sequence[Identity]) -> Placement:
     """Place every run (see the module docstring)."""
     out = Placement()
-    by_cell: dict[CellKey, list[Identity]] = {}
-    for identity in identities:
-        for cell in identity.cells:
-            by_cell.setdefault(cell.key, []).append(identity)
+    by_cell = _sums(identities)
     short: list[Run] = []
     extra: list[Run] = []
     for run in runs:
@@ -82,7 +79,7 @@ def place(runs: Sequence[Run], identities: Sequence[Identity]) -> Placement:
     return out
 
 
-def _drop_extra(out: Placement, run: Run, by_cell: dict[CellKey, list[Identity]]) -> None:
+def _drop_extra(out: Placement, run: Run, by_cell: _Sums) -> None:
     """Place a run with one value too many when the sums single out the value to drop."""
     keys = [c.key for c in run.cells]
     readings: dict[tuple[Value, ...], int] = {}
@@ -133,12 +130,13 @@ def _inferred_finding(group: list[tuple[Run, list[CellKey], list[str], str]]) ->
                     cells=tuple(key for _, keys, _, _ in group for key in keys))
 
 
-def _candidates(run: Run, known: Values, by_cell: dict[CellKey, list[Identity]]) -> list[Values | None]:
+def _candidates(run: Run, known: Values, by_cell: _Sums) -> list[Values | None]:
     """Every distinct full reading of a short run (``None`` for undetermined ones)."""
     n, k = len(run.cells), len(run.printed)
     if comb(n, k) > MAX_PLACEMENTS:
         return [None, None]
     keys = [c.key for c in run.cells]
+    touched = _touching(by_cell, keys)
     found: list[Values | None] = []
     for positions in combinations(range(n), k):
         values = dict(known)
@@ -146,7 +144,7 @@ def _candidates(run: Run, known: Values, by_cell: dict[CellKey, list[Identity]])
             values[keys[p]] = run.printed[j]
         missing = {keys[p] for p in range(n) if p not in positions}
         try:
-            reading = _solve(values, missing, by_cell, keys)
+            reading = _solve(values, missing, by_cell, touched)
         except _Inconsistent:
             continue
         full = None if reading is None else {key: reading[key] for key in keys}
@@ -159,9 +157,59 @@ class _Inconsistent(Exception):
     """A reading breaks one of the template's sums."""
 
 
-def _solve(values: Values, missing: set[CellKey], by_cell: dict[CellKey, list[Identity]],
-           scope: Sequence[CellKey]) -> Values | None:
-    """Fill ``missing`` from the sums (``None`` if some stay undetermined); check the sums over ``scope``.
+@attrs.frozen
+class _Sum:
+    """An :class:`~gsgk.template.Identity` by cell keys, as the solver reads it."""
+
+    rule: str
+    left: tuple[CellKey, ...]
+    right: tuple[CellKey, ...]
+    keys: tuple[CellKey, ...]
+    money: frozenset[CellKey]
+
+    @classmethod
+    def of(cls, identity: Identity) -> _Sum:
+        cells = identity.cells
+        return cls(identity.rule, tuple(c.key for c in identity.left), tuple(c.key for c in identity.right),
+                   tuple(c.key for c in cells), frozenset(c.key for c in cells if c.kind == "decimal"))
+
+    def holds(self, values: Values) -> bool:
+        """Is the sum kept where all its cells have values (or not yet decidable)?"""
+        for k in self.keys:
+            if values.get(k) is None:
+                return True
+        return self._total(values, self.left) == self._total(values, self.right)
+
+    def solve(self, values: Values, key: CellKey) -> Number:
+        """The value of ``key`` that keeps the sum, the other cells known."""
+        rest = self._total(values, self.left, key) - self._total(values, self.right, key)
+        return -rest if key in self.left else rest
+
+    def _total(self, values: Values, keys: tuple[CellKey, ...], skip: CellKey | None = None) -> Number:
+        numbers = [values[k] for k in keys if k != skip]
+        # counts are ints (or Decimals of at most 15 digits, summed exactly in the default context)
+        return total(numbers) if self.money else sum(numbers)  # type: ignore[arg-type]
+
+
+_Sums = dict[CellKey, list[_Sum]]
+
+
+def _sums(identities: Sequence[Identity]) -> _Sums:
+    """The template's sums by each cell they involve."""
+    by_cell: _Sums = {}
+    for identity in map(_Sum.of, identities):
+        for key in identity.keys:
+            by_cell.setdefault(key, []).append(identity)
+    return by_cell
+
+
+def _touching(by_cell: _Sums, keys: Iterable[CellKey]) -> list[_Sum]:
+    """The sums that involve any of ``keys``, each once."""
+    return list({id(s): s for key in keys for s in by_cell.get(key, ())}.values())
+
+
+def _solve(values: Values, missing: set[CellKey], by_cell: _Sums, touched: Sequence[_Sum]) -> Values | None:
+    """Fill ``missing`` from the sums (``None`` if some stay undetermined); check the ``touched`` sums.
 
     Raises :class:`_Inconsistent` if a sum breaks or a count would be negative.
     """
@@ -169,47 +217,32 @@ def _solve(values: Values, missing: set[CellKey], by_cell: dict[CellKey, list[Id
     progress = True
     while missing and progress:
         progress = False
-        for identity in {id(i): i for key in missing for i in by_cell.get(key, ())}.values():
-            unknown = [c for c in identity.cells if c.key in missing]
-            if len(unknown) != 1 or not _known(values, identity, unknown[0].key):
+        for identity in _touching(by_cell, missing):
+            unknown = [k for k in identity.keys if values.get(k) is None]
+            if len(unknown) != 1 or unknown[0] not in missing:
                 continue
             target = unknown[0]
-            rest = _sum(values, identity.left, target.key) - _sum(values, identity.right, target.key)
-            solved = -rest if target in identity.left else rest
+            solved = identity.solve(values, target)
             if solved < 0:
                 raise _Inconsistent
-            values[target.key] = Decimal(solved) if target.kind == "decimal" else int(solved)
-            missing.discard(target.key)
+            values[target] = Decimal(solved) if target in identity.money else int(solved)
+            missing.discard(target)
             progress = True
-    touched = {id(i): i for key in scope for i in by_cell.get(key, ())}.values()
-    for identity in touched:
-        if _complete(values, identity) and _sum(values, identity.left) != _sum(values, identity.right):
-            raise _Inconsistent
+    if not all(identity.holds(values) for identity in touched):
+        raise _Inconsistent
     return None if missing else values
 
 
-def _consistent(values: Values, by_cell: dict[CellKey, list[Identity]], scope: Sequence[CellKey]) -> bool:
+def _consistent(values: Values, by_cell: _Sums, scope: Sequence[CellKey]) -> bool:
     try:
-        _solve(values, set(), by_cell, scope)
+        _solve(values, set(), by_cell, _touching(by_cell, scope))
     except _Inconsistent:
         return False
     return True
 
 
-def _known(values: Values, identity: Identity, skip: CellKey) -> bool:
-    return all(values.get(c.key) is not None for c in identity.cells if c.key != skip)
-
-
-def _complete(values: Values, identity: Identity) -> bool:
-    return all(values.get(c.key) is not None for c in identity.cells)
-
-
-def _sum(values: Values, cells: Iterable[Cell], skip: CellKey | None = None) -> Number:
-    return total(values[cell.key] or 0 for cell in cells if cell.key != skip)
-
-
 def _eliminate(short: Sequence[Run], candidates: dict[int, list[Values | None]], known: Values,
-               by_cell: dict[CellKey, list[Identity]]) -> None:
+               by_cell: _Sums) -> None:
     """Drop readings that break a sum with rows already settled, until nothing changes."""
     changed = True
     while changed:
@@ -229,7 +262,7 @@ def _eliminate(short: Sequence[Run], candidates: dict[int, list[Values | None]],
                 changed = True
 
 
-def _settle(out: Placement, run: Run, options: list[Values | None], by_cell: dict[CellKey, list[Identity]]) -> None:
+def _settle(out: Placement, run: Run, options: list[Values | None], by_cell: _Sums) -> None:
     keys = [c.key for c in run.cells]
     if len(options) == 1 and options[0] is not None:
         reading = options[0]
