@@ -27,9 +27,13 @@ _SEPARATORS = re.compile(r"[\t|｜]")
 _EDGES = "\t|｜ \u3000\xa0"
 
 
-@attrs.frozen
+@attrs.define
 class Cell:
-    """The text of one cell and where it starts (1-based line and column)."""
+    """The text of one cell and where it starts (1-based line and column).
+
+    Cells and lines are made by the thousand per report and are not frozen (a frozen class
+    costs three times as much to make); the readers make them, and nothing changes them after.
+    """
 
     text: str
     line: int
@@ -54,7 +58,7 @@ class Origin:
         return f"page {self.page} ({self.x:.0f}, {self.y:.0f})"
 
 
-@attrs.frozen
+@attrs.define
 class Line:
     """One source line (or table row) as cells.
 
@@ -91,15 +95,18 @@ def split_line(number: int, text: str) -> Line:
     body = text.rstrip(_EDGES)
     start = len(body) - len(body.lstrip(_EDGES))
     indented = bool(_SEPARATORS.match(text))
+    rest = body[start:]
+    if not rest:
+        return Line(number, text, (Cell("", number, 1),) if indented else (), indented)
+    if not _SEPARATORS.search(rest):  # one cell, indented (one cell per line): its edges are already gone
+        return Line(number, text, (Cell(rest, number, start + 1),), indented)
     cells = []
     column = start
-    for part in _SEPARATORS.split(body[start:]):
+    for part in _SEPARATORS.split(rest):
         stripped = part.strip(" \u3000\xa0")
         offset = len(part) - len(part.lstrip(" \u3000\xa0"))
         cells.append(Cell(stripped, number, column + offset + 1))
         column += len(part) + 1
-    if not body[start:]:
-        cells = [Cell("", number, 1)] if indented else []
     return Line(number, text, tuple(cells), indented)
 
 

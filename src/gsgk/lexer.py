@@ -65,7 +65,7 @@ class _Lexer:
         self.findings: list[Finding] = []
 
     def emit(self, type_: str, text: str, line: int, column: int, target: object = None) -> None:
-        self.tokens.append(Token(type_, Lexeme(text, target), line=line, column=column))
+        self.tokens.append(Token(type_, Lexeme(text, target), None, line, column))
 
     def note(self, code: str, severity: Severity, message: str, at: Place) -> None:
         self.findings.append(note(code, severity, message, at))
@@ -82,33 +82,35 @@ class _Lexer:
         first = next((i for i, line in enumerate(body) if self._heading(line) or _opens(line, 0)), len(body))
         self._front(body[:first])
         section: Section | None = None
-        table: list[Line] = []
+        table: list[Line] | None = None  # the lines of the table section being read
         for line in body[first:]:
             found = self._heading(line)
             implied = None if found else _opens(line, section.number if section else 0)
             if found or implied:
-                if section and section.is_table:
+                if section and table is not None:
                     self._table(section, table)
-                table = []
+                section = found[0] if found else implied
+                assert section is not None
+                table = [] if section.is_table else None
             if found:
-                section = found[0]
                 self._emit_heading(line, *found)
-            elif implied:
-                section = implied
-                self._imply_heading(line, implied)
-            if found:
                 continue
-            if section and section.is_table:
+            if implied:
+                self._imply_heading(line, implied)
+            if table is not None:
                 table.append(line)
             elif not line.is_blank:
                 self._prose_line(line, "TEXT")
-        if section and section.is_table:
+        if section and table is not None:
             self._table(section, table)
         self._emit_closing(lines[start:end])
 
     @staticmethod
     def _heading(line: Line) -> tuple[Section, bool] | None:
-        texts = [c.text for c in line.cells if c.text]
+        cells = line.cells
+        if len(cells) == 1:  # the usual case: a line of one cell
+            return heading(cells[0].text)
+        texts = [c.text for c in cells if c.text]
         return heading(texts[0]) if len(texts) == 1 else None
 
     def _imply_heading(self, line: Line, section: Section) -> None:
@@ -318,16 +320,20 @@ _OPENERS = {
     4: {key(APPEALS.blocks[0].rows[0].leaf)},
 }
 """Words that can only open a given table: a table printed without its heading starts there."""
-_OPENER_MAX = max(len(word) for words in _OPENERS.values() for word in words) + 10
+_OPENED = {word: SECTIONS[n - 1] for n, words in _OPENERS.items() for word in words}
+_OPENER_MAX = max(len(word) for word in _OPENED) + 10
 
 
 def _opens(line: Line, after: int) -> Section | None:
     """The table section (later than ``after``) that ``line`` unmistakably begins."""
-    first = next((c.text for c in line.cells if c.text), None)
-    if first is None or after >= 4 or len(first) > _OPENER_MAX:
+    if after >= 4:
         return None
-    k = key(first)
-    return next((SECTIONS[n - 1] for n, words in _OPENERS.items() if n > after and k in words), None)
+    cells = line.cells
+    first = cells[0].text if len(cells) == 1 else next((c.text for c in cells if c.text), None)
+    if first is None or len(first) > _OPENER_MAX:
+        return None
+    section = _OPENED.get(key(first))
+    return section if section is not None and section.number > after else None
 
 
 def _names_report(text: str) -> bool:

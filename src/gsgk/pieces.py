@@ -29,9 +29,13 @@ _SPACES = re.compile(r"\S+")
 _WHITESPACE = re.compile(r"\s")
 
 
-@attrs.frozen
+@attrs.define
 class Piece:
-    """A cell of a table: text, a value (with its unit) or a blank; where it stands."""
+    """A cell of a table: text, a value (with its unit) or a blank; where it stands.
+
+    Not frozen (the lexer makes hundreds per report and never changes them; a frozen class
+    costs five times as much to make): pieces are replaced with :func:`attrs.evolve`.
+    """
 
     kind: Literal["text", "value", "blank"]
     text: str
@@ -87,7 +91,8 @@ def _rows(lines: Sequence[Line], findings: list[Finding]) -> Iterator[list[_Open
             continue
         if _RULE_LINE.match(line.content) and not _blank_marks(line):
             continue
-        cells = [part for c in line.cells for part in _spaced_numbers(c, line.exact)]
+        cells = [_Open(c.text, c.line, c.column, True) for c in line.cells] if line.exact \
+            else [part for c in line.cells for part in _spaced_numbers(c)]
         if len(cells) > 1 or line.exact:
             if run:
                 yield run
@@ -141,18 +146,18 @@ def _blank_here(kinds: list[str], i: int, exact: bool, has_text: bool, seen_text
     after = next((k for k in kinds[i + 1:] if k != "empty"), None)
     return before in ("value", "blank") and after in ("value", "blank")
 
-def _spaced_numbers(cell: Cell, exact: bool) -> list[_Open]:
+def _spaced_numbers(cell: Cell) -> list[_Open]:
     """A text cell ending in space-separated numbers (PDF copies: ``规章 0 0 0``) as separate cells."""
-    if exact or not _WHITESPACE.search(cell.text):
-        return [_Open(cell.text, cell.line, cell.column, exact)]
+    if not _WHITESPACE.search(cell.text):
+        return [_Open(cell.text, cell.line, cell.column, False)]
     words = list(_SPACES.finditer(cell.text))
     split = len(words)
     while split > 0 and (parse_number(words[split - 1][0]) or is_blank(words[split - 1][0])):
         split -= 1
-    if exact or len(words) < 2 or split == len(words):
-        return [_Open(cell.text, cell.line, cell.column, exact)]
-    head = [_Open(cell.text[: words[split - 1].end()], cell.line, cell.column, exact)] if split else []
-    return head + [_Open(w[0], cell.line, cell.column + w.start(), exact) for w in words[split:]]
+    if len(words) < 2 or split == len(words):
+        return [_Open(cell.text, cell.line, cell.column, False)]
+    head = [_Open(cell.text[: words[split - 1].end()], cell.line, cell.column, False)] if split else []
+    return head + [_Open(w[0], cell.line, cell.column + w.start(), False) for w in words[split:]]
 
 
 def _split_labels(section: int, piece: Piece) -> list[Piece]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from ..errors import InputError, ParseError
@@ -44,9 +45,12 @@ _RADICALS = str.maketrans(dict(zip(*[iter(
 """CJK radical characters (U+2E80–U+2EFF) as the ideographs they stand for: PDF fonts map some glyphs to them."""
 
 
+_RADICAL = re.compile("[\u2e80-\u2fdf]")
+
+
 def unify(text: str) -> str:
     """Ideographs printed as radical code points (``⼀⼈⺠`` in PDF text layers) as the ideographs (``一人民``)."""
-    if not any("\u2e80" <= ch <= "\u2fdf" for ch in text):
+    if not _RADICAL.search(text):
         return text
     text = text.translate(_RADICALS)
     return "".join(unicodedata.normalize("NFKC", ch) if "\u2f00" <= ch <= "\u2fdf" else ch for ch in text)
