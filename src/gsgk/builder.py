@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from functools import cache
 
 import attrs
 from lark import Token
@@ -52,16 +53,26 @@ def _text(token: Token) -> str:
 
 def _editions(section: int, target: object) -> frozenset[int]:
     """The editions whose table ``section`` has this caption, column or row (by its key)."""
-    found: set[int] = set()
+    if isinstance(target, Block):
+        mark: tuple[str, object] = ("caption", target.caption)
+    elif isinstance(target, (Column, Row)):
+        mark = (type(target).__name__, target.key)
+    else:
+        return frozenset()
+    return _marks(section).get(mark, frozenset())
+
+
+@cache
+def _marks(section: int) -> dict[tuple[str, object], frozenset[int]]:
+    """Every caption, column and row key of table ``section``, with the editions that print it."""
+    found: dict[tuple[str, object], set[int]] = {}
     for template in EDITIONS.values():
-        blocks = template.section(section).blocks
-        if isinstance(target, Block):
-            found.update(template.edition for b in blocks if b.caption == target.caption)
-        elif isinstance(target, Column):
-            found.update(template.edition for b in blocks for c in b.columns if c.key == target.key)
-        elif isinstance(target, Row):
-            found.update(template.edition for b in blocks for r in b.rows if r.key == target.key)
-    return frozenset(found)
+        for block in template.section(section).blocks:
+            marks = [("caption", block.caption), *(("Column", c.key) for c in block.columns),
+                     *(("Row", r.key) for r in block.rows)]
+            for mark in marks:
+                found.setdefault(mark, set()).add(template.edition)
+    return {mark: frozenset(editions) for mark, editions in found.items()}
 
 
 def _evidence(document: Document) -> Iterator[tuple[int, Token]]:
@@ -271,7 +282,7 @@ class _Builder:
         return converted
 
     def _cells(self) -> Cells:
-        placed = place(self.runs, self.template.identities)
+        placed = place(self.runs, self.template)
         self.findings += placed.findings
         values: list[Value] = []
         spans: list[Span | None] = []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import cache
 from itertools import combinations, groupby
 from math import comb
 
@@ -25,7 +26,7 @@ import attrs
 
 from .findings import CellKey, Finding, Severity, note
 from .model import Number, Span, Value
-from .template import Cell, Identity
+from .template import Cell, Identity, Template
 from .values import format_value, total
 
 MAX_PLACEMENTS = 20000
@@ -55,10 +56,10 @@ class Placement:
     """Short runs placed from the sums: the run, its inferred cells, the rules that decided, the reading."""
 
 
-def place(runs: Sequence[Run], identities: Sequence[Identity]) -> Placement:
-    """Place every run (see the module docstring)."""
+def place(runs: Sequence[Run], template: Template) -> Placement:
+    """Place every run of a report in ``template``'s edition (see the module docstring)."""
     out = Placement()
-    by_cell = _sums(identities)
+    by_cell = _sums(template)
     short: list[Run] = []
     extra: list[Run] = []
     for run in runs:
@@ -194,10 +195,11 @@ class _Sum:
 _Sums = dict[CellKey, list[_Sum]]
 
 
-def _sums(identities: Sequence[Identity]) -> _Sums:
-    """The template's sums by each cell they involve."""
+@cache
+def _sums(template: Template) -> _Sums:
+    """The template's sums by each cell they involve (made once per edition)."""
     by_cell: _Sums = {}
-    for identity in map(_Sum.of, identities):
+    for identity in map(_Sum.of, template.identities):
         for key in identity.keys:
             by_cell.setdefault(key, []).append(identity)
     return by_cell
