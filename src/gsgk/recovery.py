@@ -137,7 +137,9 @@ def _candidates(run: Run, known: Values, by_cell: _Sums) -> list[Values | None]:
     if comb(n, k) > MAX_PLACEMENTS:
         return [None, None]
     keys = [c.key for c in run.cells]
-    touched = _touching(by_cell, keys)
+    own = set(keys)
+    # the sums that can decide: those whose other cells are all known (the rest never complete here)
+    sums = [s for s in _touching(by_cell, keys) if all(k in own or known.get(k) is not None for k in s.keys)]
     found: list[Values | None] = []
     for positions in combinations(range(n), k):
         values = dict(known)
@@ -145,7 +147,7 @@ def _candidates(run: Run, known: Values, by_cell: _Sums) -> list[Values | None]:
             values[keys[p]] = run.printed[j]
         missing = {keys[p] for p in range(n) if p not in positions}
         try:
-            reading = _solve(values, missing, by_cell, touched)
+            reading = _solve(values, missing, sums)
         except _Inconsistent:
             continue
         full = None if reading is None else {key: reading[key] for key in keys}
@@ -210,8 +212,8 @@ def _touching(by_cell: _Sums, keys: Iterable[CellKey]) -> list[_Sum]:
     return list({id(s): s for key in keys for s in by_cell.get(key, ())}.values())
 
 
-def _solve(values: Values, missing: set[CellKey], by_cell: _Sums, touched: Sequence[_Sum]) -> Values | None:
-    """Fill ``missing`` from the sums (``None`` if some stay undetermined); check the ``touched`` sums.
+def _solve(values: Values, missing: set[CellKey], sums: Sequence[_Sum]) -> Values | None:
+    """Fill ``missing`` from ``sums`` (``None`` if some stay undetermined), then check every one of them.
 
     Raises :class:`_Inconsistent` if a sum breaks or a count would be negative.
     """
@@ -219,7 +221,7 @@ def _solve(values: Values, missing: set[CellKey], by_cell: _Sums, touched: Seque
     progress = True
     while missing and progress:
         progress = False
-        for identity in _touching(by_cell, missing):
+        for identity in sums:
             unknown = [k for k in identity.keys if values.get(k) is None]
             if len(unknown) != 1 or unknown[0] not in missing:
                 continue
@@ -230,14 +232,14 @@ def _solve(values: Values, missing: set[CellKey], by_cell: _Sums, touched: Seque
             values[target] = Decimal(solved) if target in identity.money else int(solved)
             missing.discard(target)
             progress = True
-    if not all(identity.holds(values) for identity in touched):
+    if not all(identity.holds(values) for identity in sums):
         raise _Inconsistent
     return None if missing else values
 
 
 def _consistent(values: Values, by_cell: _Sums, scope: Sequence[CellKey]) -> bool:
     try:
-        _solve(values, set(), by_cell, _touching(by_cell, scope))
+        _solve(values, set(), _touching(by_cell, scope))
     except _Inconsistent:
         return False
     return True
