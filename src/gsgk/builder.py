@@ -51,6 +51,11 @@ def _text(token: Token) -> str:
     return str(token)
 
 
+def _shown(row: RowNode) -> str:
+    """The values printed on a row, for a message."""
+    return "、".join(_text(v) for v in row.values) or "无"
+
+
 def _editions(section: int, target: object) -> frozenset[int]:
     """The editions whose table ``section`` has this caption, column or row (by its key)."""
     if isinstance(target, Block):
@@ -231,19 +236,18 @@ class _Builder:
 
     def _row(self, section: Section, item: RowNode, printed: dict[Row, RowNode]) -> None:
         target = item.label.value.target
-        shown = "、".join(_text(v) for v in item.values)
         own = self._own_row(section, target) if isinstance(target, Row) else None
         if target is None:
             self.note("row-unknown", "warning",
-                      f"未识别的行「{item.label}」（数值：{shown or '无'}）未计入", item.label)
+                      f"未识别的行「{item.label}」（数值：{_shown(item)}）未计入", item.label)
         elif isinstance(target, str) or (own is None and _is_group(section, target)):
             group = target if isinstance(target, str) else target.leaf
             self.note("row-group-values", "warning",
-                      f"分组标签「{group}」带有数值（{shown}）；{self.template.edition}年版模板中该组的数据按子项填报，未计入",
+                      f"分组标签「{group}」带有数值（{_shown(item)}）；{self.template.edition}年版模板中该组的数据按子项填报，未计入",
                       item.label)
         elif own is None:
             self.note("row-other-edition", "warning",
-                      f"「{target.leaf}」行不属于{self.template.edition}年版模板（数值：{shown or '无'}），未计入",
+                      f"「{target.leaf}」行不属于{self.template.edition}年版模板（数值：{_shown(item)}），未计入",
                       item.label)
         elif own in printed:
             self.note("row-duplicate", "warning", f"「{own.leaf}」行重复出现；以第一次为准", item.label)

@@ -76,7 +76,7 @@ def _rows(lines: Sequence[Line], findings: list[Finding]) -> Iterator[list[_Open
     run: list[_Open] = []
     previous: Line | None = None
     for line in lines:
-        if line.is_blank and not line.cells:
+        if not line.cells and line.is_blank:
             if run:
                 yield run
             run, previous = [], None
@@ -85,14 +85,18 @@ def _rows(lines: Sequence[Line], findings: list[Finding]) -> Iterator[list[_Open
             findings.append(note("page-number", "info", f"页码「{line.content}」已忽略",
                                      Cell(line.content, line.number, 1)))
             continue
-        if run and _continues(previous, line, run[-1]):
+        if run and not line.indented and _continues(previous, line, run[-1]):
             run[-1].extend(line)
             previous = line
             continue
         if _RULE_LINE.match(line.content) and not _blank_marks(line):
             continue
-        cells = [_Open(c.text, c.line, c.column, True) for c in line.cells] if line.exact \
-            else [part for c in line.cells for part in _spaced_numbers(c)]
+        if line.exact:
+            cells = [_Open(c.text, c.line, c.column, True) for c in line.cells]
+        elif len(line.cells) == 1 and not _WHITESPACE.search((cell := line.cells[0]).text):  # the usual case
+            cells = [_Open(cell.text, cell.line, cell.column, False)]
+        else:
+            cells = [part for c in line.cells for part in _spaced_numbers(c)]
         if len(cells) > 1 or line.exact:
             if run:
                 yield run
@@ -104,18 +108,21 @@ def _rows(lines: Sequence[Line], findings: list[Finding]) -> Iterator[list[_Open
     if run:
         yield run
 
+
 def _blank_marks(line: Line) -> bool:
     """Is ``line`` a row of blank marks (``—\t—\t—``), not a rule (``---``, ``| --- | --- |``)?"""
     return len(line.cells) > 1 and all(cell.text and is_blank(cell.text) for cell in line.cells)
 
 
 def _continues(previous: Line | None, line: Line, last: _Open) -> bool:
-    if previous is None or line.indented or line.exact or len(line.cells) != 1:
+    """Does ``line`` (not indented) continue the cell ``last`` of the tab-indented line before it?"""
+    if previous is None or line.exact or len(line.cells) != 1:
         return False
     if not previous.indented or len(previous.cells) != 1:
         return False
     return parse_number(line.content) is None and not is_blank(line.content) \
         and (not last.text or parse_number(last.text) is None)
+
 
 def _row_pieces(row: list[_Open]) -> Iterator[Piece]:
     exact = any(cell.exact for cell in row)
@@ -138,6 +145,7 @@ def _row_pieces(row: list[_Open]) -> Iterator[Piece]:
         else:
             yield Piece(kind, cell.text, cell.line, cell.column, value_row=not has_text)  # type: ignore[arg-type]
 
+
 def _blank_here(kinds: list[str], i: int, exact: bool, has_text: bool, seen_text: bool) -> bool:
     """Is the empty cell ``i`` a blank value (rather than layout)?"""
     if exact:
@@ -145,6 +153,7 @@ def _blank_here(kinds: list[str], i: int, exact: bool, has_text: bool, seen_text
     before = next((k for k in reversed(kinds[:i]) if k != "empty"), None)
     after = next((k for k in kinds[i + 1:] if k != "empty"), None)
     return before in ("value", "blank") and after in ("value", "blank")
+
 
 def _spaced_numbers(cell: Cell) -> list[_Open]:
     """A text cell ending in space-separated numbers (PDF copies: ``规章 0 0 0``) as separate cells."""
