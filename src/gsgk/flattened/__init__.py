@@ -54,8 +54,8 @@ def lacks_tables(report: Report) -> bool:
     """
     if report.edition != TEMPLATE.edition:
         return False
-    keys = [c.key for c in TEMPLATE.cells if c.section in (3, 4)]
-    return sum(report.cells[k] is None for k in keys) * 2 > len(keys)
+    values = [v for c, v in zip(TEMPLATE.cells, report.cells.data) if c.section in (3, 4)]
+    return values.count(None) * 2 > len(values)
 
 
 def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
