@@ -131,16 +131,25 @@ def _inferred_finding(group: list[tuple[Run, list[CellKey], list[str], str]]) ->
                     cells=tuple(key for _, keys, _, _ in group for key in keys))
 
 
-def _candidates(run: Run, known: Values, by_cell: _Sums) -> list[Values | None]:
-    """Every distinct full reading of a short run (``None`` for undetermined ones)."""
+@attrs.define
+class _Reading:
+    """A full reading of a short run (``None`` if the sums leave it undetermined), and the cells that the
+    placements giving it left unprinted (derived from the sums)."""
+
+    values: Values | None
+    unprinted: set[CellKey]
+
+
+def _candidates(run: Run, known: Values, by_cell: _Sums) -> list[_Reading]:
+    """Every distinct full reading of a short run."""
     n, k = len(run.cells), len(run.printed)
     if comb(n, k) > MAX_PLACEMENTS:
-        return [None, None]
+        return [_Reading(None, set()), _Reading(None, set())]
     keys = [c.key for c in run.cells]
     own = set(keys)
     # the sums that can decide: those whose other cells are all known (the rest never complete here)
     sums = [s for s in _touching(by_cell, keys) if all(k in own or known.get(k) is not None for k in s.keys)]
-    found: list[Values | None] = []
+    found: list[_Reading] = []
     for positions in combinations(range(n), k):
         values = dict(known)
         for j, p in enumerate(positions):
@@ -151,8 +160,11 @@ def _candidates(run: Run, known: Values, by_cell: _Sums) -> list[Values | None]:
         except _Inconsistent:
             continue
         full = None if reading is None else {key: reading[key] for key in keys}
-        if full is None or full not in found:
-            found.append(full)
+        same = next((r for r in found if r.values == full), None) if full is not None else None
+        if same is None:
+            found.append(_Reading(full, missing))
+        else:
+            same.unprinted |= missing
     return found
 
 
@@ -160,7 +172,7 @@ class _Inconsistent(Exception):
     """A reading breaks one of the template's sums."""
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)  # compared by identity: each sum is made once per edition
 class _Sum:
     """An :class:`~gsgk.template.Identity` by cell keys, as the solver reads it."""
 
@@ -213,11 +225,12 @@ def _touching(by_cell: _Sums, keys: Iterable[CellKey]) -> list[_Sum]:
 
 
 def _solve(values: Values, missing: set[CellKey], sums: Sequence[_Sum]) -> Values | None:
-    """Fill ``missing`` from ``sums`` (``None`` if some stay undetermined), then check every one of them.
+    """Fill ``missing`` from ``sums`` (``None`` if some stay undetermined), then check the others.
 
     Raises :class:`_Inconsistent` if a sum breaks or a count would be negative.
     """
     missing = set(missing)
+    used: list[_Sum] = []  # kept by construction
     progress = True
     while missing and progress:
         progress = False
@@ -231,8 +244,9 @@ def _solve(values: Values, missing: set[CellKey], sums: Sequence[_Sum]) -> Value
                 raise _Inconsistent
             values[target] = Decimal(solved) if target in identity.money else int(solved)
             missing.discard(target)
+            used.append(identity)
             progress = True
-    if not all(identity.holds(values) for identity in sums):
+    if not all(identity.holds(values) for identity in sums if identity not in used):
         raise _Inconsistent
     return None if missing else values
 
@@ -245,7 +259,7 @@ def _consistent(values: Values, by_cell: _Sums, scope: Sequence[CellKey]) -> boo
     return True
 
 
-def _eliminate(short: Sequence[Run], candidates: dict[int, list[Values | None]], known: Values,
+def _eliminate(short: Sequence[Run], candidates: dict[int, list[_Reading]], known: Values,
                by_cell: _Sums) -> None:
     """Drop readings that break a sum with rows already settled, until nothing changes."""
     changed = True
@@ -254,25 +268,26 @@ def _eliminate(short: Sequence[Run], candidates: dict[int, list[Values | None]],
         fixed = dict(known)
         for run in short:
             options = candidates[id(run)]
-            if len(options) == 1 and options[0] is not None:
-                fixed.update(options[0])
+            if len(options) == 1 and options[0].values is not None:
+                fixed.update(options[0].values)
         for run in short:
             options = candidates[id(run)]
             if len(options) < 2:
                 continue
-            kept = [o for o in options if o is None or _consistent({**fixed, **o}, by_cell, list(o))]
+            kept = [o for o in options
+                    if o.values is None or _consistent({**fixed, **o.values}, by_cell, list(o.values))]
             if len(kept) < len(options):
                 candidates[id(run)] = kept
                 changed = True
 
 
-def _settle(out: Placement, run: Run, options: list[Values | None], by_cell: _Sums) -> None:
+def _settle(out: Placement, run: Run, options: list[_Reading], by_cell: _Sums) -> None:
     keys = [c.key for c in run.cells]
-    if len(options) == 1 and options[0] is not None:
-        reading = options[0]
+    if len(options) == 1 and options[0].values is not None:
+        reading = options[0].values
         for cell in run.cells:
             out.values[cell.key], out.spans[cell.key] = reading[cell.key], None
-        inferred = _inferred(run, reading)
+        inferred = [key for key in keys if key in options[0].unprinted]
         out.inferred.update(inferred)
         rules = sorted({i.rule for key in keys for i in by_cell.get(key, ())})
         out.settled.append((run, inferred, rules, "、".join(format_value(reading[k]) for k in keys)))
@@ -284,17 +299,6 @@ def _settle(out: Placement, run: Run, options: list[Values | None], by_cell: _Su
         f"「{run.label}」只印出{len(run.printed)}个数（模板{len(run.cells)}栏），{why}，无法确定缺的是哪一栏；"
         "本行按空白处理",
     ))
-
-
-def _inferred(run: Run, reading: Values) -> list[CellKey]:
-    """Cells that some consistent placement left unprinted (their values were derived)."""
-    keys = [c.key for c in run.cells]
-    values = [reading[k] for k in keys]
-    inferred: set[int] = set()
-    for positions in combinations(range(len(keys)), len(run.printed)):
-        if all(values[p] == run.printed[j] for j, p in enumerate(positions)):
-            inferred.update(p for p in range(len(keys)) if p not in positions)
-    return [keys[p] for p in sorted(inferred)]
 
 
 def _blank(out: Placement, run: Run) -> None:
