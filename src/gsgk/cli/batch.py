@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import signal
 import sys
@@ -49,6 +50,8 @@ XLSX_HEADERS: Mapping[tuple[str, ...], Mapping[str, str]] = {
 FORMATS = (".jsonl", ".csv", ".xlsx", ".parquet")
 Row = tuple[Any, ...] | dict[str, Any]
 """A table row: a tuple in the table's column order, or (JSON Lines only) a document."""
+Rows = Sequence[Row] | str
+"""Rows to write, or (CSV, JSON Lines) their text."""
 ROW_GROUP = 50_000
 """Rows a Parquet row group holds (written, and so safe, as soon as it is full)."""
 
@@ -115,11 +118,17 @@ def expand(arguments: Sequence[str], stdin: IO[str]) -> Iterator[str | Skipped]:
             yield from sources.expand(argument)
 
 
-def examine_rows(path: str | Skipped, suffix: str) -> tuple[Outcome, Sequence[Row]]:
-    """:func:`gsgk.batch.examine` one file, and its output rows: what a worker hands back (the outcome
-    without its report, which the rows hold; a third of the cost of sending the report to be pickled)."""
+def examine_rows(path: str | Skipped, suffix: str) -> tuple[Outcome, Rows]:
+    """:func:`gsgk.batch.examine` one file, and its output: what a worker hands back (the outcome
+    without its report, which the rows hold; a third of the cost of sending the report to be pickled).
+
+    The rows of a text format (``.csv``, ``.jsonl``) come as their text, formatted in the worker:
+    the writing process, which every worker waits on, only appends it.
+    """
     outcome = examine(path)
-    return attrs.evolve(outcome, report=None), report_rows(outcome, suffix)
+    rows = report_rows(outcome, suffix)
+    text = {".csv": csv_text, ".jsonl": jsonl_text}.get(suffix)
+    return attrs.evolve(outcome, report=None), text(rows) if text else rows
 
 
 def report_rows(outcome: Outcome, suffix: str) -> Sequence[Row]:
@@ -141,8 +150,21 @@ def finding_rows(outcome: Outcome) -> list[Row]:
              json.dumps([list(cell) for cell in f.cells], ensure_ascii=False)) for f in outcome.findings]
 
 
+def csv_text(rows: Sequence[Row]) -> str:
+    """``rows`` as CSV lines (a blank cell is empty)."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
+
+
+def jsonl_text(rows: Sequence[Row], columns: tuple[str, ...] = ()) -> str:
+    """``rows`` as JSON Lines: a document as it is, a tuple as an object keyed by ``columns``."""
+    documents = (row if isinstance(row, dict) else dict(zip(columns, row)) for row in rows)
+    return "".join(json.dumps(document, ensure_ascii=False) + "\n" for document in documents)
+
+
 class Table(Protocol):
-    def write(self, rows: Sequence[Row]) -> None: ...
+    def write(self, rows: Rows) -> None: ...
     def close(self) -> None: ...
 
 
@@ -166,9 +188,8 @@ class JsonlTable:
         self.fp = fp
         self.columns = columns
 
-    def write(self, rows: Sequence[Row]) -> None:
-        documents = (row if isinstance(row, dict) else dict(zip(self.columns, row)) for row in rows)
-        self.fp.writelines(json.dumps(document, ensure_ascii=False) + "\n" for document in documents)
+    def write(self, rows: Rows) -> None:
+        self.fp.write(rows if isinstance(rows, str) else jsonl_text(rows, self.columns))
         self.fp.flush()
 
     def close(self) -> None:
@@ -180,11 +201,10 @@ class CsvTable:
 
     def __init__(self, fp: IO[str], columns: tuple[str, ...]) -> None:
         self.fp = fp
-        self.writer = csv.writer(fp)
-        self.writer.writerow(columns)
+        fp.write(csv_text([columns]))
 
-    def write(self, rows: Sequence[Row]) -> None:
-        self.writer.writerows(rows)
+    def write(self, rows: Rows) -> None:
+        self.fp.write(rows if isinstance(rows, str) else csv_text(rows))
         self.fp.flush()
 
     def close(self) -> None:
@@ -202,7 +222,8 @@ class XlsxTable:
         headers = XLSX_HEADERS.get(columns, {})
         self.sheet.append([headers.get(c, c) for c in columns])
 
-    def write(self, rows: Sequence[Row]) -> None:
+    def write(self, rows: Rows) -> None:
+        assert not isinstance(rows, str)
         for row in rows:
             assert isinstance(row, tuple)
             self.sheet.append(row)
@@ -227,7 +248,8 @@ class ParquetTable:
         self.value = columns.index("value") if "value" in columns else None
         self.buffer: list[Row] = []
 
-    def write(self, rows: Sequence[Row]) -> None:
+    def write(self, rows: Rows) -> None:
+        assert not isinstance(rows, str)
         self.buffer.extend(rows)
         if len(self.buffer) >= ROW_GROUP:
             self._flush()
