@@ -26,9 +26,10 @@ from ..layout import Cell as LineCell
 from ..layout import Line
 from ..model import Report, Value
 from ..parser import parse_lines
-from ..template import NUMERALS, TEMPLATE, Cell, Identity
+from ..template import NUMERALS, TEMPLATE, Cell, Identity, Row
 from ..values import format_value
 from .columns import Mismatch, column_runs
+from .markdown import is_markdown, markdown_runs
 from .solve import combine
 from .split import Budget, Reading, TooMany, row_readings
 from .stream import Part, Run, Source, parts, runs
@@ -102,14 +103,20 @@ class _Unreadable(Exception):
     """Flattened text from which nothing can be read; the message says why."""
 
 
-Entries = list[tuple[Run | None, str, int]]
+Entries = list[tuple[Run | None, str, int, tuple[Row, ...]]]
+"""A table's runs in order; an unattached one as ``(None, text, offset, rows it could be)``."""
 
 
 def _tables(source: Source, found: Sequence[Part]) -> dict[int, Entries] | None:
-    """The runs of each table section: glued runs, else a column-major table, else ``None``."""
+    """The runs of each table section: Markdown rows, else glued runs, else a column-major table, else ``None``."""
     tables = [p for p in found if p.section.is_table]
-    glued = {p.section.number: runs(source.text, p) for p in tables}
-    if any(_glued(source.text, run) for entries in glued.values() for run, _, _ in entries if run is not None):
+    if is_markdown(source.lines):
+        rows = markdown_runs(source, tables)
+        return {n: [(r, r.text, r.offset, ()) if isinstance(r, Run)
+                    else (None, " ".join(r.entry.items), r.entry.offset, r.rows) for r in found_rows]
+                for n, found_rows in rows.items()}
+    glued = {p.section.number: [(*entry, ()) for entry in runs(source.text, p)] for p in tables}
+    if any(_glued(source.text, run) for entries in glued.values() for run, _, _, _ in entries if run is not None):
         return glued
     try:
         columns = column_runs(source, tables)
@@ -117,7 +124,7 @@ def _tables(source: Source, found: Sequence[Part]) -> dict[int, Entries] | None:
         raise _Unreadable(f"the text reads as a table printed column by column, but {exc}") from None
     if not any(columns.values()):
         return None
-    return {n: [(r, r.text, r.offset) for r in rows] for n, rows in columns.items()}
+    return {n: [(r, r.text, r.offset, ()) for r in rows] for n, rows in columns.items()}
 
 
 def _glued(text: str, run: Run) -> bool:
@@ -194,9 +201,17 @@ class _Reading:
             else:
                 self.prose(part.body, part.end)
             return
-        printed = [run for run, _, _ in entries if run is not None]
-        for run, text, offset in entries:
-            if run is None:
+        printed = [run for run, _, _, _ in entries if run is not None]
+        for run, text, offset, rows in entries:
+            if run is None and rows:
+                keys = tuple(c.key for row in rows for c in TEMPLATE.row_cells(part.section.number, row))
+                shown = "、".join(f"「{row.leaf}」" for row in rows)
+                self.findings.append(note(
+                    "flattened-ambiguous", "error",
+                    f"表{part.section.numeral}中的数字「{text}」可能属于{len(rows)}行：{shown}；"
+                    "未计入，这些行按空白处理", LineCell(text, *self.source.where(offset)), keys))
+                self.blanked.update(keys)
+            elif run is None:
                 line, column = self.source.where(offset)
                 self.findings.append(note(
                     "flattened-unplaced", "warning",
@@ -255,7 +270,7 @@ class _Reading:
             settled = tuple(k for k, v in zip(keys, values) if v is not None)
             self.inferred.update(settled)
             self.findings.append(note(
-                "flattened-columns", "warning",
+                run.code, "warning",
                 f"「{label}」的数字按{run.arranged}读为：" + "/".join(_shown(v) for v in values),
                 at, settled))
         elif glued:

@@ -3,7 +3,7 @@
 Two forms, both as they arise in the wild:
 
 * ``<pdf stem>.<converter>.md``: a real PDF-to-Markdown converter run on the
-  PDFs in ``tests/data/pdf`` (the seeds drawn by LibreOffice and Chromium, and
+  PDFs in ``tests/data/pdf`` (the seeds drawn by LibreOffice, Chromium and the official layout, and
   the corpus PDF 淮安市人民政府_2024).  Converters leave the lines of a
   multi-line cell loose before or after its table, split a row over two table
   rows, and put several numbers in one cell.  The converters (a fixture-making
@@ -33,7 +33,7 @@ from gsgk.values import format_value
 
 ROOT = Path(__file__).parents[1]
 OUT = Path(__file__).parent
-CONVERTED = ("libreoffice", "chromium")
+CONVERTED = ("libreoffice", "chromium", "official")
 """The seeds' PDFs converted (their tables are drawn with rulings, as most reports are)."""
 
 
@@ -42,7 +42,9 @@ def convert() -> None:
     from markitdown import MarkItDown  # type: ignore[import-not-found]
 
     markitdown = MarkItDown()
-    pdfs = [p for p in sorted((ROOT / "pdf").glob("*.pdf")) if p.stem.split(".")[-1] in CONVERTED]
+    seeds = {seed.stem for seed in (ROOT / "seeds").glob("*.txt")}
+    pdfs = [p for p in sorted((ROOT / "pdf").glob("*.pdf"))
+            if p.stem.split(".")[0] in seeds and p.stem.split(".")[-1] in CONVERTED]
     for pdf in [*pdfs, ROOT / "pdf" / "淮安市人民政府_2024.pdf"]:
         (OUT / f"{pdf.stem}.pymupdf4llm.md").write_text(pymupdf4llm.to_markdown(str(pdf)), "utf-8")
         (OUT / f"{pdf.stem}.markitdown.md").write_text(markitdown.convert(str(pdf)).text_content, "utf-8")
