@@ -34,7 +34,7 @@ from .solve import combine
 from .split import Budget, Reading, TooMany, row_readings
 from .stream import Part, Run, Source, parts, runs
 
-__all__ = ["reread"]
+__all__ = ["lacks_tables", "markdown_gaps", "reread"]
 
 TITLE_MAX = 80
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -57,6 +57,13 @@ def lacks_tables(report: Report) -> bool:
         return False
     keys = [c.key for c in TEMPLATE.cells if c.section in (3, 4)]
     return sum(report.cells[k] is None for k in keys) * 2 > len(keys)
+
+
+def markdown_gaps(lines: Sequence[Line], report: Report) -> bool:
+    """Is the text Markdown, read in the 2021 edition with a table cell left blank (worth reading its rows again)?"""
+    if report.edition != TEMPLATE.edition:
+        return False
+    return any(v is None for k, v in report.cells.items() if k[0] in (2, 3, 4)) and is_markdown(lines)
 
 
 def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
@@ -94,9 +101,46 @@ def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
     diagnostics = tuple(f for f in rebuilt.diagnostics
                         if not (f.code == "cell-blank" and set(f.cells) <= reading.blanked))
     rebuilt = attrs.evolve(rebuilt, cells=cells, diagnostics=diagnostics)
-    if report is not None and _filled(report) >= _filled(rebuilt):
-        return None
-    return rebuilt
+    if report is None:
+        return rebuilt
+    if _filled(report) >= _filled(rebuilt):
+        # Markdown read both ways: a cell the two readings give differently is not the ordinary reading's to keep
+        if not is_markdown(lines):
+            return None
+        doubts = [f for f in reading.findings if f.severity == "error" and set(f.cells) & reading.blanked
+                  and any(report.cells[k] is not None for k in f.cells)]
+        return _reconciled(report, report, rebuilt, doubts)
+    return _reconciled(rebuilt, report, rebuilt)
+
+
+def _reconciled(kept: Report, ordinary: Report, rearranged: Report, doubts: Sequence[Finding] = ()) -> Report:
+    """``kept`` (one of the two readings) with every cell the two give different values blanked, with an error.
+
+    ``doubts`` are the rearranged reading's errors about rows it could not
+    settle (the numbers could be either of them): when the ordinary reading is
+    kept, it does not keep a value in those rows either.
+    """
+    data = list(kept.cells.data)
+    findings: list[Finding] = list(doubts)
+    doubtful = {key for f in doubts for key in f.cells}
+    for position, key in enumerate(kept.cells):
+        first, second = ordinary.cells[key], rearranged.cells[key]
+        if key in doubtful:
+            data[position] = None
+            continue
+        if first is None or second is None or first == second:
+            continue
+        data[position] = None
+        span = kept.cells.span(key)
+        findings.append(note(
+            "flattened-ambiguous", "error",
+            f"「{key[1].split('/')[-1]}」的「{key[2]}」按表格原样读为{_shown(first)}，按重排的数字读为{_shown(second)}；"
+            "两种读法不一致，按空白处理", LineCell("", span.line, span.column) if span else None, (key,)))
+    if not findings:
+        return kept
+    blanked = {key for f in findings for key in f.cells}
+    cells = attrs.evolve(kept.cells, data=tuple(data), inferred=kept.cells.inferred - blanked)
+    return attrs.evolve(kept, cells=cells, diagnostics=(*kept.diagnostics, *findings))
 
 
 class _Unreadable(Exception):

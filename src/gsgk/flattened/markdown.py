@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -39,11 +40,15 @@ SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$")
 """A Markdown table's delimiter row (``|---|---|``)."""
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|[—－]")
 _GLUED = re.compile(r"^(.*[\u4e00-\u9fff）)])(\d+(?:\.\d+)?)$")
-"""A value printed against the end of a label piece in the same cell (``⽂件2``)."""
+"""A value printed against the end of a label piece in a table cell (``|⽂件2|``), or of a whole label on a
+loose line (``⾏政事业性收费0``; a piece of a label such as ``理1`` of ``…处理1.申请人…`` is no value)."""
+_BREAK = re.compile(r"(?:(?!<br\s*/?>).)+")
 _MARKUP = re.compile(r"<br\s*/?>|\*\*|__|^#+\s")
 
 INLINE, LOOSE, SPELLED, ORDER = 1000, 100, 10, 1
 """Scores of the evidence that an entry is a row (see the module docstring)."""
+PLACED = 1_000_000
+"""What placing an entry at all scores: an alignment places as many entries as it can, then follows the evidence."""
 EVIDENCE = {INLINE: "同行的行标签", LOOSE: "相邻散行中的行标签", SPELLED: "相邻散行依次拼出的行标签",
             ORDER: "行的顺序与栏数（无可识别的行标签）"}
 
@@ -86,8 +91,7 @@ def markdown_runs(source: Source, parts: Sequence[Part]) -> dict[int, list[Run |
             found[number] = _across(number, entries)
             continue
         rows = [row for block in part.section.blocks for row in block.rows]
-        widths = {len(TEMPLATE.row_cells(number, row)) for row in rows}
-        entries = _joined(entries, widths)
+        entries = _joined(number, entries, rows)
         _surround(entries, loose)
         found[number] = _align(number, entries, rows)
     return found
@@ -97,9 +101,7 @@ def _entries(text: str, part: Part) -> tuple[list[Entry], list[tuple[int, str]]]
     """The section's entries and its loose text lines (offset, text), in order."""
     entries: list[Entry] = []
     loose: list[tuple[int, str]] = []
-    offset = part.body
-    for raw in text[part.body: part.end].split("\n"):
-        start, offset = offset, offset + len(raw) + 1
+    for raw, start in _lines(text, part):
         if not raw.strip() or SEPARATOR.match(raw):
             continue
         cells = raw.strip().strip("|").split("|") if "|" in raw else [raw]
@@ -109,6 +111,8 @@ def _entries(text: str, part: Part) -> tuple[list[Entry], list[tuple[int, str]]]
         for c, cell in enumerate(cells):
             for token in _MARKUP.sub(" ", cell).split():
                 glued = _GLUED.match(token)
+                if glued and len(cells) == 1 and not _rows_named(part.section.number, glued[1]):
+                    glued = None
                 if _NUMBER.fullmatch(token):
                     items.append(token)
                     columns.append(c)
@@ -125,20 +129,75 @@ def _entries(text: str, part: Part) -> tuple[list[Entry], list[tuple[int, str]]]
     return entries, loose
 
 
-def _joined(entries: list[Entry], widths: set[int]) -> list[Entry]:
-    """Neighbouring rows of one table whose filled cells complement each other, joined into one."""
+def _lines(text: str, part: Part) -> list[tuple[str, int]]:
+    """The section's lines with their offsets; outside a table a ``<br>`` breaks a line too."""
+    out: list[tuple[str, int]] = []
+    offset = part.body
+    for raw in text[part.body: part.end].split("\n"):
+        start, offset = offset, offset + len(raw) + 1
+        if "|" in raw:
+            out.append((raw, start))
+            continue
+        for piece in _BREAK.finditer(raw):
+            out.append((piece[0], start + piece.start()))
+    return out
+
+
+def _joined(section: int, entries: list[Entry], rows: Sequence[Row]) -> list[Entry]:
+    """Neighbouring entries that are the two parts of one row, joined into one.
+
+    Two entries join when their numbers together, and neither alone, fill a
+    row of the section, and they are not both labelled as rows.
+    Rows of one table whose filled cells do not overlap are joined by their
+    cells' places; otherwise every place of the shorter part among the longer
+    one is tried, and the join is made only when the rows' own sums leave one
+    set of values.
+    """
+    widths = {len(TEMPLATE.row_cells(section, row)) for row in rows}
     out: list[Entry] = []
     for entry in entries:
         last = out[-1] if out else None
-        if last is not None and not last.joined and last.width and last.width == entry.width \
-                and not set(last.columns) & set(entry.columns) \
-                and len(last.items) + len(entry.items) in widths - {len(last.items), len(entry.items)}:
-            pairs = sorted(zip(last.columns + entry.columns, range(99), last.items + entry.items))
-            out[-1] = Entry(last.offset, f"{last.text} {entry.text}".strip(), [p[2] for p in pairs],
-                            [p[0] for p in pairs], last.width, joined=True)
-        else:
+        count = len(last.items) + len(entry.items) if last else 0
+        if last is None or last.joined or count not in widths - {len(last.items), len(entry.items)} \
+                or (_named(section, last.text) and _named(section, entry.text)):
             out.append(entry)
+            continue
+        if last.width and last.width == entry.width and not set(last.columns) & set(entry.columns):
+            pairs = sorted(zip(last.columns + entry.columns, range(count), last.items + entry.items))
+            items = [item for _, _, item in pairs]
+        else:
+            items = _placed(section, last.items, entry.items, [r for r in rows
+                                                               if len(TEMPLATE.row_cells(section, r)) == count])
+        if items is None:
+            out.append(entry)
+            continue
+        out[-1] = Entry(last.offset, f"{last.text} {entry.text}".strip(), items, [], last.width, joined=True)
     return out
+
+
+def _placed(section: int, first: list[str], second: list[str], rows: Sequence[Row]) -> list[str] | None:
+    """The shorter part placed among the longer where the rows' own sums allow one set of values only."""
+    short, long_ = (first, second) if len(first) <= len(second) else (second, first)
+    found: set[tuple[str, ...]] = set()
+    for at in range(len(long_) + 1):
+        items = (*long_[:at], *short, *long_[at:])
+        if all(_holds(section, row, items) for row in rows):
+            found.add(items)
+    return list(found.pop()) if len(found) == 1 else None
+
+
+def _holds(section: int, row: Row, items: Sequence[str]) -> bool:
+    """Do the sums among ``row``'s own cells hold for these printed values (a blank mark holds nothing)?"""
+    cells = TEMPLATE.row_cells(section, row)
+    if len(cells) != len(items):
+        return False
+    values = {c.key: Decimal(t) for c, t in zip(cells, items) if t not in "—－"}
+    keys = set(values)
+    inside = [i for i in TEMPLATE.identities if {c.key for c in i.cells} <= {c.key for c in cells}]
+    if not inside:
+        return False
+    return all(sum(values[c.key] for c in i.left) == sum(values[c.key] for c in i.right)
+               for i in inside if {c.key for c in i.cells} <= keys)
 
 
 def _surround(entries: list[Entry], loose: list[tuple[int, str]]) -> None:
@@ -163,6 +222,11 @@ def _across(section: int, entries: list[Entry]) -> list[Run | Unplaced]:
                 f"Markdown表格中模板顺序排列的一行（{len(items)}个数）", "flattened-rows")]
 
 
+def _named(section: int, text: str) -> set[str]:
+    """The rows an entry's own text is recognised as (the words joined, or one of them)."""
+    return set().union(*(_rows_named(section, t) for t in (text.replace(" ", ""), *text.split())))
+
+
 def _rows_named(section: int, text: str) -> set[str]:
     """The labels (keys of the template's rows) ``text`` is recognised as."""
     found = set()
@@ -172,21 +236,25 @@ def _rows_named(section: int, text: str) -> set[str]:
     return found
 
 
-def _score(section: int, entry: Entry, row: Row) -> int | None:
-    """How strongly ``entry`` is ``row`` (``None``: it cannot be)."""
+SIDES = (("before",), ("after",))
+"""Where an entry's loose label lines are looked for: a converter prints them before their row or after it.
+The side whose best alignment has the stronger evidence is taken (on a tie, only what both place stands),
+and a placement stands only if the reading with the lines of both sides (:data:`BOTH`) agrees."""
+BOTH = ("before", "after")
+
+
+def _score(section: int, entry: Entry, row: Row, sides: tuple[str, ...]) -> int | None:
+    """How strongly ``entry`` is ``row`` with its loose lines on ``sides`` (``None``: it cannot be)."""
     if len(entry.items) != len(TEMPLATE.row_cells(section, row)):
         return None
-    named = set().union(*(_rows_named(section, t) for t in (entry.text.replace(" ", ""), *entry.text.split())))
+    named = _named(section, entry.text)
     if named:
         return INLINE if row.key in named else None
-    for text in (entry.before, entry.after):
-        if row.key in _rows_named(section, text):
-            return LOOSE
-    label = key(row.leaf)
-    for around in (entry.before + entry.text, entry.text + entry.after):
-        if _spells(key(around), label):
-            return SPELLED
-    return ORDER
+    around = {"before": entry.before, "after": entry.after}
+    if any(row.key in _rows_named(section, around[side]) for side in sides):
+        return LOOSE
+    text = "".join((entry.before if "before" in sides else "", entry.text, entry.after if "after" in sides else ""))
+    return SPELLED if _spells(key(text), key(row.leaf)) else ORDER
 
 
 def _spells(text: str, label: str) -> bool:
@@ -196,44 +264,54 @@ def _spells(text: str, label: str) -> bool:
 
 
 def _align(section: int, entries: list[Entry], rows: list[Row]) -> list[Run | Unplaced]:
-    """Each entry's row where every best alignment agrees; :class:`Unplaced` where none or several."""
+    """Each entry's row where every best alignment agrees (on the side of the loose lines that explains more)."""
+    readings = [_options(section, entries, rows, sides) for sides in SIDES]
+    best = max(total for _, total in readings)
+    kept = [options for options, total in readings if total == best]
+    kept.append(_options(section, entries, rows, BOTH)[0])
+    out: list[Run | Unplaced] = []
+    for i, entry in enumerate(entries):
+        found = [options[i] for options in kept]
+        rows_of = sorted({j for options, _ in found for j in options})
+        if len(rows_of) == 1 and all(len(options) == 1 for options, _ in found):
+            row = rows[rows_of[0]]
+            evidence = EVIDENCE[min(level for _, level in found)]
+            how = "上下两段数值合为一行、" if entry.joined else ""
+            out.append(Run(section, row, TEMPLATE.row_cells(section, row),
+                           tuple(None if t in "—－" else t for t in entry.items), " ".join(entry.items),
+                           entry.offset, f"Markdown表格中{how}{evidence}", "flattened-rows"))
+        else:
+            out.append(Unplaced(entry, tuple(rows[j] for j in rows_of)))
+    return out
+
+
+def _options(section: int, entries: list[Entry], rows: list[Row],
+             sides: tuple[str, ...]) -> tuple[list[tuple[list[int], int]], int]:
+    """For each entry, the rows it takes in some best alignment (none if some best one leaves it out)
+    and the evidence of the first; and the best alignment's score."""
     n, m = len(entries), len(rows)
-    score = [[_score(section, e, r) for r in rows] for e in entries]
+    levels = [[_score(section, e, r, sides) for r in rows] for e in entries]
+    score = [[None if level is None else PLACED + level for level in row] for row in levels]
     forward = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):
         for j in range(m + 1):
-            best = 0
-            if i:
-                best = forward[i - 1][j]
-            if j:
-                best = max(best, forward[i][j - 1])
+            best = max(forward[i - 1][j] if i else 0, forward[i][j - 1] if j else 0)
             if i and j and score[i - 1][j - 1] is not None:
                 best = max(best, forward[i - 1][j - 1] + (score[i - 1][j - 1] or 0))
             forward[i][j] = best
     backward = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n, -1, -1):
         for j in range(m, -1, -1):
-            best = 0
-            if i < n:
-                best = backward[i + 1][j]
-            if j < m:
-                best = max(best, backward[i][j + 1])
+            best = max(backward[i + 1][j] if i < n else 0, backward[i][j + 1] if j < m else 0)
             if i < n and j < m and score[i][j] is not None:
                 best = max(best, backward[i + 1][j + 1] + (score[i][j] or 0))
             backward[i][j] = best
     total = forward[n][m]
-    out: list[Run | Unplaced] = []
-    for i, entry in enumerate(entries):
+    out: list[tuple[list[int], int]] = []
+    for i in range(n):
         options = [j for j in range(m) if score[i][j] is not None
                    and forward[i][j] + (score[i][j] or 0) + backward[i + 1][j + 1] == total]
-        skipped = any(forward[i][j] + backward[i + 1][j] == total for j in range(m + 1))
-        if len(options) == 1 and not skipped:
-            row = rows[options[0]]
-            evidence = EVIDENCE[score[i][options[0]] or ORDER]
-            how = "上下两行的数值按栏位合并、" if entry.joined else ""
-            out.append(Run(section, row, TEMPLATE.row_cells(section, row),
-                           tuple(None if t in "—－" else t for t in entry.items), " ".join(entry.items),
-                           entry.offset, f"Markdown表格中{how}{evidence}", "flattened-rows"))
-        else:
-            out.append(Unplaced(entry, tuple(rows[j] for j in options)))
-    return out
+        if any(forward[i][j] + backward[i + 1][j] == total for j in range(m + 1)):
+            options = []
+        out.append((options, levels[i][options[0]] or ORDER if options else ORDER))
+    return out, total
