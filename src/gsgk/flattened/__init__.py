@@ -159,7 +159,8 @@ def _tables(source: Source, found: Sequence[Part]) -> dict[int, Entries] | None:
         return {n: [(r, r.text, r.offset, ()) if isinstance(r, Run)
                     else (None, " ".join(r.entry.items), r.entry.offset, r.rows) for r in found_rows]
                 for n, found_rows in rows.items()}
-    glued = {p.section.number: [(*entry, ()) for entry in runs(source.text, p)] for p in tables}
+    glued: dict[int, Entries] = {p.section.number: [(run, text, at, ()) for run, text, at in runs(source.text, p)]
+                                 for p in tables}
     if any(_glued(source.text, run) for entries in glued.values() for run, _, _, _ in entries if run is not None):
         return glued
     try:

@@ -162,6 +162,7 @@ def _joined(section: int, entries: list[Entry], rows: Sequence[Row]) -> list[Ent
                 or (_named(section, last.text) and _named(section, entry.text)):
             out.append(entry)
             continue
+        items: list[str] | None
         if last.width and last.width == entry.width and not set(last.columns) & set(entry.columns):
             pairs = sorted(zip(last.columns + entry.columns, range(count), last.items + entry.items))
             items = [item for _, _, item in pairs]
@@ -275,7 +276,7 @@ def _align(section: int, entries: list[Entry], rows: list[Row]) -> list[Run | Un
         rows_of = sorted({j for options, _ in found for j in options})
         if len(rows_of) == 1 and all(len(options) == 1 for options, _ in found):
             row = rows[rows_of[0]]
-            evidence = EVIDENCE[min(level for _, level in found)]
+            evidence = EVIDENCE[max(level for _, level in found)]
             how = "上下两段数值合为一行、" if entry.joined else ""
             out.append(Run(section, row, TEMPLATE.row_cells(section, row),
                            tuple(None if t in "—－" else t for t in entry.items), " ".join(entry.items),
