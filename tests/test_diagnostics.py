@@ -97,8 +97,8 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "flattened-ambiguous": ("error", lambda: re.sub(r"\s+", "", BASE)),  # 行政规范性文件 42113
     "flattened-unreadable": ("error", lambda: re.sub(r"\s+", "", BASE).replace(GLUED_2, GLUED_2[:-7] + "1000000")),
     "flattened-unplaced": ("warning", lambda: re.sub(r"\s+", "", BASE).replace(HEADING_3, HEADING_3 + "注123")),
-    "header-placeholder": ("info", edit("信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "项目\t数据1\t数据2\t数据3")),
-    "flattened-rows": ("warning", lambda: loose_label_markdown()),
+    "header-placeholder": ("info", edit(BLOCK_1.split("\n")[0], "项目\t数据1\t数据2\t数据3")),
+    "flattened-rows": ("warning", loose_label_markdown),
     "flattened-columns": ("warning", lambda: "\n".join([
         "二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "规章", "行政规范性文件",
         "本年制发件数", "本年废止件数", "现行有效件数", "1", "8", "0", "26", "11", "66",

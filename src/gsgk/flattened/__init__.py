@@ -9,7 +9,9 @@ row's values (:mod:`.split`), the rows are combined under the column sums
 (:mod:`.solve`), and the report is built from rows with their cells restored.
 Every value read from a split run is marked inferred, with a warning naming
 the rules that fixed it; a cell with more than one reading stays blank, with an
-error listing the readings.
+error listing the readings.  PDF text printed column by column is re-assembled
+by :mod:`.columns`; Markdown from PDF converters, read with a table cell blank,
+is read again by its rows (:mod:`.markdown`) and the two readings reconciled.
 """
 
 from __future__ import annotations

@@ -17,10 +17,13 @@ that scores each pairing by its evidence:
   (labels broken over lines and interleaved with their group's);
 * nothing but the order and the count of numbers (the row's width).
 
-An entry goes to a row only when every best alignment agrees; otherwise its
-rows stay blank, with an error listing the rows it could be.  The rows' own
-sums then check each reading (:mod:`.split`), and every value placed here is
-marked inferred, with a warning naming the evidence.
+Loose lines are read on one side of their row (before it, or after it): the
+side whose alignment has the stronger evidence is taken and checked against
+the reading with the lines of both sides.  An entry goes to a row only when
+every best alignment of these readings agrees; otherwise its rows stay blank,
+with an error listing the rows it could be.  The rows' own sums then check
+each reading (:mod:`.split`), and every value placed here is marked inferred,
+with a warning naming the evidence.
 """
 
 from __future__ import annotations
