@@ -37,6 +37,7 @@ import attrs
 from ..layout import Line
 from ..template import TEMPLATE, Row
 from ..vocabulary import key, lookup
+from .columns import PAGE_NUMBER
 from .stream import Part, Run, Source
 
 SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$")
@@ -105,7 +106,7 @@ def _entries(text: str, part: Part) -> tuple[list[Entry], list[tuple[int, str]]]
     entries: list[Entry] = []
     loose: list[tuple[int, str]] = []
     for raw, start in _lines(text, part):
-        if not raw.strip() or SEPARATOR.match(raw):
+        if not raw.strip() or SEPARATOR.match(raw) or PAGE_NUMBER.match(raw.strip()):
             continue
         cells = raw.strip().strip("|").split("|") if "|" in raw else [raw]
         words: list[str] = []
