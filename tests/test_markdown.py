@@ -61,7 +61,7 @@ def test_a_placeholder_header_is_not_taken_for_a_column_of_the_2019_edition() ->
     path = PLACEHOLDER[0]
     report = gsgk.load(path)
     assert report.edition == 2021
-    assert all(report.cells[c.key] is not None for c in gsgk.TEMPLATE.section_cells(2)
+    assert all(report.cells[c.key] is not None for c in TEMPLATE.section_cells(2)
                if expected_for(path)[c.key] not in ("", "~0"))
 
 
