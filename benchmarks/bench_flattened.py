@@ -2,7 +2,8 @@
 
 For every fixture in ``tests/data/flattened`` (``<stem>.collapsed.txt``: the
 whole report on one line; ``<stem>.text_content.txt``: rows on lines, digits
-glued) this prints the median load time and the ratio to loading the same
+glued; ``*.pdfminer.txt``: column-major PDF text; ``*.md``: PDF-to-Markdown
+converters' output, read a second time by its rows) this prints the median load time and the ratio to loading the same
 report's standard text form (``gsgk.dumps`` of what was read).  The ratio is
 the solver's cost per glued report.
 
@@ -21,7 +22,7 @@ from pathlib import Path
 import gsgk
 
 DATA = Path(__file__).parents[1] / "tests" / "data"
-FLAT = sorted((DATA / "flattened").glob("*.txt"))
+FLAT = sorted([*(DATA / "flattened").glob("*.txt"), *(DATA / "flattened").glob("*.md")])
 
 
 def median_seconds(run: Callable[[], object], repeat: int) -> float:

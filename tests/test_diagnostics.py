@@ -38,6 +38,14 @@ def bare_tables() -> str:
     return gsgk.dumps(gsgk.from_records(gsgk.to_records(gsgk.load(SEEDS[3]))))
 
 
+def loose_label_markdown() -> str:
+    """Seed 003 as Markdown with the label of 表三's first row on a loose line after the row (as converters do)."""
+    label = "一、本年新收政府信息公开申请数量"
+    lines = gsgk.dumps(gsgk.load(SEEDS[3]), format="markdown").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"| {label} |"))
+    return "\n".join([*lines[:at], lines[at].replace(label, ""), label, *lines[at + 1:]])
+
+
 OLD_HEADER = "本年新制作数量\t本年新公开数量\t对外公开总数量"
 ROW_3 = "一、本年新收政府信息公开申请数量\t\t\t19\t3\t0\t0\t0\t0\t22"
 CAPTION_1 = "第二十条第（一）项"
@@ -89,6 +97,8 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "flattened-ambiguous": ("error", lambda: re.sub(r"\s+", "", BASE)),  # 行政规范性文件 42113
     "flattened-unreadable": ("error", lambda: re.sub(r"\s+", "", BASE).replace(GLUED_2, GLUED_2[:-7] + "1000000")),
     "flattened-unplaced": ("warning", lambda: re.sub(r"\s+", "", BASE).replace(HEADING_3, HEADING_3 + "注123")),
+    "header-placeholder": ("info", edit(BLOCK_1.split("\n")[0], "项目\t数据1\t数据2\t数据3")),
+    "flattened-rows": ("warning", loose_label_markdown),
     "flattened-columns": ("warning", lambda: "\n".join([
         "二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "规章", "行政规范性文件",
         "本年制发件数", "本年废止件数", "现行有效件数", "1", "8", "0", "26", "11", "66",

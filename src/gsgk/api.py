@@ -106,7 +106,7 @@ def report_from_lines(lines: Sequence[Line], *, strict: bool = False) -> Report:
             raise
         report = rescued
     else:
-        if flattened.lacks_tables(report):
+        if flattened.lacks_tables(report) or flattened.markdown_gaps(lines, report):
             report = flattened.reread(lines, report) or report
     if strict:
         for finding in report.diagnostics:

@@ -262,6 +262,8 @@ class _Lexer:
         matches = lookup(section, piece.text)
         if not matches:
             self.note("header-unknown", "warning", f"表头「{piece.text}」不是模板中的表头", piece)
+        elif matches[0].quality == "placeholder":
+            self.note("header-placeholder", "info", f"表头「{piece.text}」是占位词；数值按模板的栏目顺序读取", piece)
         elif block is not None and all(m.block is None or m.block.caption != block.caption for m in matches):
             own = ", ".join(f"「{c.label}」" for c in block.columns)
             self.note("header-foreign", "warning",

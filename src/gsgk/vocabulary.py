@@ -25,12 +25,14 @@ import attrs
 from .template import EDITIONS, SECTIONS, Block, Column, Row, Section
 
 Kind = Literal["caption", "row", "group", "column", "header"]
-Quality = Literal["exact", "variant", "unnumbered", "fuzzy", "fragment"]
+Quality = Literal["exact", "variant", "unnumbered", "fuzzy", "fragment", "placeholder"]
 Target = Block | Row | Column | str
 
 _DROP = {"P", "S", "Z", "C"}  # punctuation, symbols, separators, controls
 _NUMBERING = re.compile(r"^(?:第?[一二三四五六七八九十]+|\d+)(?=\D)")
 FUZZY_RATIO = 0.8
+PLACEHOLDER = re.compile(r"^(?:项目|数据\d{1,2}|列\d{1,2}|column\d{1,2}|col\d{1,2})$")
+"""Header words OCR pipelines print for headers they lost (``项目 | 数据1 | 数据2 | …``), compared by key."""
 
 
 @lru_cache(maxsize=8192)
@@ -140,6 +142,8 @@ class SectionVocabulary:
         k = key(text)
         if not k:
             return ()
+        if PLACEHOLDER.match(k):
+            return (Match("header", text.strip(), "placeholder"),)
         core = unnumbered(k)
         found = [*self.exact.get(k, ()), *self.loose.get(k, ())]
         if core != k:

@@ -9,7 +9,9 @@ row's values (:mod:`.split`), the rows are combined under the column sums
 (:mod:`.solve`), and the report is built from rows with their cells restored.
 Every value read from a split run is marked inferred, with a warning naming
 the rules that fixed it; a cell with more than one reading stays blank, with an
-error listing the readings.
+error listing the readings.  PDF text printed column by column is re-assembled
+by :mod:`.columns`; Markdown from PDF converters, read with a table cell blank,
+is read again by its rows (:mod:`.markdown`) and the two readings reconciled.
 """
 
 from __future__ import annotations
@@ -26,14 +28,15 @@ from ..layout import Cell as LineCell
 from ..layout import Line
 from ..model import Report, Value
 from ..parser import parse_lines
-from ..template import NUMERALS, TEMPLATE, Cell, Identity
+from ..template import NUMERALS, TEMPLATE, Cell, Identity, Row
 from ..values import format_value
 from .columns import Mismatch, column_runs
+from .markdown import is_markdown, markdown_runs
 from .solve import combine
 from .split import Budget, Reading, TooMany, row_readings
 from .stream import Part, Run, Source, parts, runs
 
-__all__ = ["reread"]
+__all__ = ["lacks_tables", "markdown_gaps", "reread"]
 
 TITLE_MAX = 80
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -56,6 +59,13 @@ def lacks_tables(report: Report) -> bool:
         return False
     values = [v for c, v in zip(TEMPLATE.cells, report.cells.data) if c.section in (3, 4)]
     return values.count(None) * 2 > len(values)
+
+
+def markdown_gaps(lines: Sequence[Line], report: Report) -> bool:
+    """Is the text Markdown, read in the 2021 edition with a table cell left blank (worth reading its rows again)?"""
+    if report.edition != TEMPLATE.edition:
+        return False
+    return any(v is None for k, v in report.cells.items() if k[0] in (2, 3, 4)) and is_markdown(lines)
 
 
 def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
@@ -93,23 +103,67 @@ def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
     diagnostics = tuple(f for f in rebuilt.diagnostics
                         if not (f.code == "cell-blank" and set(f.cells) <= reading.blanked))
     rebuilt = attrs.evolve(rebuilt, cells=cells, diagnostics=diagnostics)
-    if report is not None and _filled(report) >= _filled(rebuilt):
-        return None
-    return rebuilt
+    if report is None:
+        return rebuilt
+    if _filled(report) >= _filled(rebuilt):
+        # Markdown read both ways: a cell the two readings give differently is not the ordinary reading's to keep
+        if not is_markdown(lines):
+            return None
+        doubts = [f for f in reading.findings if f.severity == "error" and set(f.cells) & reading.blanked
+                  and any(report.cells[k] is not None for k in f.cells)]
+        return _reconciled(report, report, rebuilt, doubts)
+    return _reconciled(rebuilt, report, rebuilt)
+
+
+def _reconciled(kept: Report, ordinary: Report, rearranged: Report, doubts: Sequence[Finding] = ()) -> Report:
+    """``kept`` (one of the two readings) with every cell the two give different values blanked, with an error.
+
+    ``doubts`` are the rearranged reading's errors about rows it could not
+    settle (the numbers could be either of them): when the ordinary reading is
+    kept, it does not keep a value in those rows either.
+    """
+    data = list(kept.cells.data)
+    findings: list[Finding] = list(doubts)
+    doubtful = {key for f in doubts for key in f.cells}
+    for position, key in enumerate(kept.cells):
+        first, second = ordinary.cells[key], rearranged.cells[key]
+        if key in doubtful:
+            data[position] = None
+            continue
+        if first is None or second is None or first == second:
+            continue
+        data[position] = None
+        span = kept.cells.span(key)
+        findings.append(note(
+            "flattened-ambiguous", "error",
+            f"「{key[1].split('/')[-1]}」的「{key[2]}」按表格原样读为{_shown(first)}，按重排的数字读为{_shown(second)}；"
+            "两种读法不一致，按空白处理", LineCell("", span.line, span.column) if span else None, (key,)))
+    if not findings:
+        return kept
+    blanked = {key for f in findings for key in f.cells}
+    cells = attrs.evolve(kept.cells, data=tuple(data), inferred=kept.cells.inferred - blanked)
+    return attrs.evolve(kept, cells=cells, diagnostics=(*kept.diagnostics, *findings))
 
 
 class _Unreadable(Exception):
     """Flattened text from which nothing can be read; the message says why."""
 
 
-Entries = list[tuple[Run | None, str, int]]
+Entries = list[tuple[Run | None, str, int, tuple[Row, ...]]]
+"""A table's runs in order; an unattached one as ``(None, text, offset, rows it could be)``."""
 
 
 def _tables(source: Source, found: Sequence[Part]) -> dict[int, Entries] | None:
-    """The runs of each table section: glued runs, else a column-major table, else ``None``."""
+    """The runs of each table section: Markdown rows, else glued runs, else a column-major table, else ``None``."""
     tables = [p for p in found if p.section.is_table]
-    glued = {p.section.number: runs(source.text, p) for p in tables}
-    if any(_glued(source.text, run) for entries in glued.values() for run, _, _ in entries if run is not None):
+    if is_markdown(source.lines):
+        rows = markdown_runs(source, tables)
+        return {n: [(r, r.text, r.offset, ()) if isinstance(r, Run)
+                    else (None, " ".join(r.entry.items), r.entry.offset, r.rows) for r in found_rows]
+                for n, found_rows in rows.items()}
+    glued: dict[int, Entries] = {p.section.number: [(run, text, at, ()) for run, text, at in runs(source.text, p)]
+                                 for p in tables}
+    if any(_glued(source.text, run) for entries in glued.values() for run, _, _, _ in entries if run is not None):
         return glued
     try:
         columns = column_runs(source, tables)
@@ -117,7 +171,7 @@ def _tables(source: Source, found: Sequence[Part]) -> dict[int, Entries] | None:
         raise _Unreadable(f"the text reads as a table printed column by column, but {exc}") from None
     if not any(columns.values()):
         return None
-    return {n: [(r, r.text, r.offset) for r in rows] for n, rows in columns.items()}
+    return {n: [(r, r.text, r.offset, ()) for r in rows] for n, rows in columns.items()}
 
 
 def _glued(text: str, run: Run) -> bool:
@@ -194,9 +248,17 @@ class _Reading:
             else:
                 self.prose(part.body, part.end)
             return
-        printed = [run for run, _, _ in entries if run is not None]
-        for run, text, offset in entries:
-            if run is None:
+        printed = [run for run, _, _, _ in entries if run is not None]
+        for run, text, offset, rows in entries:
+            if run is None and rows:
+                keys = tuple(c.key for row in rows for c in TEMPLATE.row_cells(part.section.number, row))
+                shown = "、".join(f"「{row.leaf}」" for row in rows)
+                self.findings.append(note(
+                    "flattened-ambiguous", "error",
+                    f"表{part.section.numeral}中的数字「{text}」可能属于{len(rows)}行：{shown}；"
+                    "未计入，这些行按空白处理", LineCell(text, *self.source.where(offset)), keys))
+                self.blanked.update(keys)
+            elif run is None:
                 line, column = self.source.where(offset)
                 self.findings.append(note(
                     "flattened-unplaced", "warning",
@@ -255,7 +317,7 @@ class _Reading:
             settled = tuple(k for k, v in zip(keys, values) if v is not None)
             self.inferred.update(settled)
             self.findings.append(note(
-                "flattened-columns", "warning",
+                run.code, "warning",
                 f"「{label}」的数字按{run.arranged}读为：" + "/".join(_shown(v) for v in values),
                 at, settled))
         elif glued:

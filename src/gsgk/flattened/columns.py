@@ -20,7 +20,8 @@ from ..values import format_value, is_blank, parse_number
 from ..vocabulary import key
 from .stream import ROWS, Part, Run, Source
 
-_PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$|^第\s*\d{1,3}\s*页(共\s*\d+\s*页)?$")
+PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$|^第\s*\d{1,3}\s*页(共\s*\d+\s*页)?$")
+"""A page number printed on a line of its own (``- 3 -``, ``第3页共9页``): not a value."""
 
 
 class Mismatch(Exception):
@@ -72,7 +73,7 @@ def _groups(source: Source, part: Part) -> list[tuple[list[str], list[tuple[str,
     for raw in source.text[part.body: part.end].split("\n"):
         text = raw.strip()
         start, offset = offset, offset + len(raw) + 1
-        if not text or _PAGE_NUMBER.match(text):
+        if not text or PAGE_NUMBER.match(text):
             continue
         if parse_number(text) is not None or is_blank(text):
             groups[-1][1].append((text, start + raw.find(text)))

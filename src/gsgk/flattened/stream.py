@@ -41,6 +41,8 @@ class Run:
     offset: int
     arranged: str = ""
     """How the values were re-assembled, if not printed in the row's order (see :mod:`.columns`)."""
+    code: str = "flattened-columns"
+    """The code of the warning that says how (``flattened-rows`` for Markdown rows, see :mod:`.markdown`)."""
 
 
 @attrs.frozen
