@@ -65,7 +65,7 @@ def markdown_gaps(lines: Sequence[Line], report: Report) -> bool:
     """Is the text Markdown, read in the 2021 edition with a table cell left blank (worth reading its rows again)?"""
     if report.edition != TEMPLATE.edition:
         return False
-    return any(v is None for k, v in report.cells.items() if k[0] in (2, 3, 4)) and is_markdown(lines)
+    return None in report.cells.data and is_markdown(lines)  # every cell is a cell of 表二–表四
 
 
 def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
