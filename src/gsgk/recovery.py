@@ -141,7 +141,8 @@ class _Reading:
 
 
 def _candidates(run: Run, known: Values, by_cell: _Sums) -> list[_Reading]:
-    """Every distinct full reading of a short run."""
+    """Every distinct full reading of a short run, or one undetermined reading as soon as a placement
+    leaves cells the sums do not fix (such a run stays blank whatever the others give)."""
     n, k = len(run.cells), len(run.printed)
     if comb(n, k) > MAX_PLACEMENTS:
         return [_Reading(None, set()), _Reading(None, set())]
@@ -159,8 +160,10 @@ def _candidates(run: Run, known: Values, by_cell: _Sums) -> list[_Reading]:
             reading = _solve(values, missing, sums)
         except _Inconsistent:
             continue
-        full = None if reading is None else {key: reading[key] for key in keys}
-        same = next((r for r in found if r.values == full), None) if full is not None else None
+        if reading is None:  # undetermined: the run cannot be settled, whatever the other placements give
+            return [_Reading(None, missing)]
+        full = {key: reading[key] for key in keys}
+        same = next((r for r in found if r.values == full), None)
         if same is None:
             found.append(_Reading(full, missing))
         else:
