@@ -26,6 +26,8 @@ from gsgk.readers.text import MAX_BYTES
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "tests" / "data" / "seeds" / "003_59d91e6a9fd921ee.txt").read_text("utf-8")
 DOCX = ROOT / "tests" / "data" / "docx" / "000_3d6f15d5316b24ac.docx"
+MARKDOWN = (ROOT / "tests" / "data" / "flattened" / "000_3d6f15d5316b24ac.libreoffice.pymupdf4llm.md").read_text(
+    "utf-8")
 
 _MEASURE = """
 import io, sys, time
@@ -60,6 +62,25 @@ def text_table_rows() -> bytes:
     per_line = MAX_CELLS // MAX_LINES - 1
     row = "\t".join(["规章"] + ["1"] * (per_line - 1))
     return ("三、收到和处理政府信息公开申请情况\n" + "\n".join([row] * (MAX_LINES - 2))).encode()
+
+
+def markdown_spaces() -> bytes:
+    """A converted (Markdown) report with a blank cell, then one line of spaces up to the size limit
+    that ends like a table's delimiter row (a regex that backtracks over the spaces would never end)."""
+    head = MARKDOWN.replace("| 0 |", "| |", 1)
+    return (head + "\n" + " " * (MAX_BYTES - len(head.encode()) - 100) + "|---|---x\n").encode()
+
+
+def markdown_rows() -> bytes:
+    """A converted report whose rows of numbers are repeated up to the line or cell limit."""
+    lines = MARKDOWN.split("\n")
+    rows = [line for line in lines if line.startswith("|") and any(ch.isdigit() for ch in line)]
+    at = next(i for i, line in enumerate(lines) if line.startswith("|") and "---" in line)
+    cells = sum(line.count("|") + 1 for line in lines)
+    per_row = max(row.count("|") for row in rows) + 1
+    count = min(MAX_LINES - len(lines), (MAX_CELLS - cells) // per_row) - 10
+    filler = [rows[i % len(rows)] for i in range(count)]
+    return "\n".join(lines[: at + 1] + filler + lines[at + 1:]).encode()
 
 
 def html_table() -> bytes:
@@ -138,6 +159,8 @@ CASES: dict[str, Callable[[], bytes]] = {
     "text: seed lines to the line limit": text_seed_lines,
     "text: long prose lines": text_long_lines,
     "text: table rows to the cell limit": text_table_rows,
+    "Markdown: a line of spaces to the size limit": markdown_spaces,
+    "Markdown: table rows to the line limit": markdown_rows,
     "HTML: one table to the cell limit": html_table,
     "HTML: paragraphs to the tag limit": html_paragraphs,
     "HTML: one text node to the size limit": html_text,

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import gsgk
 from gsgk import Report
+from gsgk.flattened.markdown import is_delimiter
 from gsgk.template import TEMPLATE
 
 from conftest import DATA, SEEDS, agrees, examples, expected_cells
@@ -225,3 +226,12 @@ def test_mangling_the_rows_of_a_consistent_report_never_gives_a_wrong_value(
     for key in TABLES:
         got = back.cells[key]
         assert got is None or got == report.cells[key], (key, got, report.cells[key])
+
+
+@pytest.mark.parametrize(("text", "delimiter"), [
+    ("|---|---|", True), ("| :---: | ---: |", True), ("---|---", True), ("|---|", True), ("  | --- | --- |  ", True),
+    ("---", False), ("| a | b |", False), ("|-|-|", False), (" " * 50 + "---x", False), ("|---|---x", False),
+])
+def test_delimiter_rows(text: str, delimiter: bool) -> None:
+    """A Markdown table's delimiter row is recognised; a rule (``---``) or text is not."""
+    assert is_delimiter(text) is delimiter
