@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from pathlib import Path
 
 import pytest
 
 from gsgk.grammar import grammar, terminal
+from gsgk.lexer import tokenize
 from gsgk.parser import cache
-from gsgk.template import EDITIONS
+from gsgk.readers import read_lines
+from gsgk.template import EDITIONS, Row, Section
+
+from conftest import SEEDS
 
 
 @pytest.mark.parametrize("edition", sorted(EDITIONS))
@@ -32,3 +38,11 @@ def test_the_cache_is_the_users_or_none(tmp_path: Path, monkeypatch: pytest.Monk
     (tmp_path / "file").write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))  # a file where the folder should be
     assert cache() is False
+
+
+def test_tokens_keep_what_they_were_recognised_as_when_copied_or_pickled() -> None:
+    tokens, _ = tokenize(read_lines(SEEDS[0].read_bytes(), "text"))
+    for copied in (copy.deepcopy(tokens), pickle.loads(pickle.dumps(tokens))):
+        assert [(t.type, str(t), t.line, t.column, t.target) for t in copied] \
+            == [(t.type, str(t), t.line, t.column, t.target) for t in tokens]
+    assert any(isinstance(t.target, Section) for t in tokens) and any(isinstance(t.target, Row) for t in tokens)

@@ -17,11 +17,11 @@ from decimal import Decimal
 from functools import cache
 
 import attrs
-from lark import Token
 
 from .errors import ParseError
 from .findings import CellKey, Finding, Severity, by_position, note
 from .layout import placed
+from .lexer import Word
 from .metadata import organ_and_year, strip_markup, year_in_text
 from .model import PROSE_FIELDS, Cells, Note, Report, Span, Value
 from .parser import Document, RowNode, SectionNode
@@ -43,11 +43,11 @@ def build(document: Document) -> Report:
     return report
 
 
-def _span(token: Token) -> Span:
+def _span(token: Word) -> Span:
     return Span(token.line or 0, token.column or 0)
 
 
-def _text(token: Token) -> str:
+def _text(token: Word) -> str:
     return str(token)
 
 
@@ -80,37 +80,37 @@ def _marks(section: int) -> dict[tuple[str, object], frozenset[int]]:
     return {mark: frozenset(editions) for mark, editions in found.items()}
 
 
-def _evidence(document: Document) -> Iterator[tuple[int, Token]]:
+def _evidence(document: Document) -> Iterator[tuple[int, Word]]:
     """``(edition, token)`` for every caption, header and row label only one edition has."""
     for node in document.sections:
-        number = node.heading.value.target.number
+        number = node.heading.target.number
         if number not in (2, 3):
             continue
         for item in node.items:
             token = item.label if isinstance(item, RowNode) else item
-            editions = _editions(number, token.value.target)  # empty but for captions, headers and rows
+            editions = _editions(number, token.target)  # empty but for captions, headers and rows
             if len(editions) == 1:
                 yield next(iter(editions)), token
 
 
-def _foreign_blocks(template: Template, node: SectionNode) -> dict[Block, tuple[Token, Block]]:
+def _foreign_blocks(template: Template, node: SectionNode) -> dict[Block, tuple[Word, Block]]:
     """表二's blocks headed by another edition's columns: the first header, and that edition's block.
 
     A block is foreign when its headers are exactly the other edition's columns
     under the same caption, or are among them and not all among its own.
     """
     own = {block.caption: block for block in template.section(2).blocks}
-    printed: dict[Block, list[Token]] = {}
+    printed: dict[Block, list[Word]] = {}
     block: Block | None = None
     for item in node.items:
-        if isinstance(item, Token) and isinstance(item.value.target, Block):
-            block = own.get(item.value.target.caption)
-        elif isinstance(item, Token) and item.type == "HEADER" and block is not None \
-                and isinstance(item.value.target, Column):
+        if isinstance(item, Word) and isinstance(item.target, Block):
+            block = own.get(item.target.caption)
+        elif isinstance(item, Word) and item.type == "HEADER" and block is not None \
+                and isinstance(item.target, Column):
             printed.setdefault(block, []).append(item)
-    foreign: dict[Block, tuple[Token, Block]] = {}
+    foreign: dict[Block, tuple[Word, Block]] = {}
     for block, headers in printed.items():
-        keys = {h.value.target.key for h in headers}
+        keys = {h.target.key for h in headers}
         mine = {c.key for c in block.columns}
         for other in (b for t in EDITIONS.values() if t is not template for b in t.section(2).blocks
                       if b.caption == block.caption and keys != mine):
@@ -139,7 +139,7 @@ class _Builder:
         self.template = EDITIONS[EDITION]
         self.yuan: set[str] = set()  # the keys of money columns whose header says they are in 元
 
-    def note(self, code: str, severity: Severity, message: str, token: Token | None = None,
+    def note(self, code: str, severity: Severity, message: str, token: Word | None = None,
              cells: tuple[CellKey, ...] = ()) -> None:
         self.findings.append(note(code, severity, message, token, cells))
 
@@ -148,13 +148,13 @@ class _Builder:
         prose: dict[int, list[str]] = {n: [] for n in PROSE_FIELDS}
         seen: list[int] = []
         for node in document.sections:
-            section = self.template.section(node.heading.value.target.number)
+            section = self.template.section(node.heading.target.number)
             self._order(section, node.heading, seen)
             seen.append(section.number)
             if section.is_table:
                 self._table(section, node, first=seen.count(section.number) == 1)
             else:
-                prose[section.number] += [_text(t) for t in node.items if isinstance(t, Token)]
+                prose[section.number] += [_text(t) for t in node.items if isinstance(t, Word)]
         if not any(SECTIONS[n - 1].is_table for n in seen):
             raise ParseError(
                 "not a government information disclosure annual report: none of its tables was found",
@@ -191,7 +191,7 @@ class _Builder:
                       f"（{EDITIONS[edition].document}）读取", minority)
         return edition
 
-    def _order(self, section: Section, heading: Token, seen: list[int]) -> None:
+    def _order(self, section: Section, heading: Word, seen: list[int]) -> None:
         if section.number in seen:
             self.note("section-duplicate", "warning",
                       f"第{section.numeral}部分「{section.heading}」重复出现；表格以第一次为准", heading)
@@ -202,18 +202,18 @@ class _Builder:
     # --- tables ----------------------------------------------------------------
     def _table(self, section: Section, node: SectionNode, first: bool) -> None:
         self.notes += [Note(section.number, _text(t)) for t in node.items
-                       if isinstance(t, Token) and t.type == "TEXT"]
+                       if isinstance(t, Word) and t.type == "TEXT"]
         if not first:
             return
         template = self.template
         if section.across:
-            values = tuple(t for t in node.items if isinstance(t, Token) and t.type in ("NUMBER", "BLANK"))
+            values = tuple(t for t in node.items if isinstance(t, Word) and t.type in ("NUMBER", "BLANK"))
             self._run(f"表{section.numeral}", template.section_cells(section.number), values, node.heading)
             return
         printed: dict[Row, RowNode] = {}
         foreign = _foreign_blocks(template, node) if section.number == 2 else {}
-        self.yuan = {t.value.target.key for t in node.items if isinstance(t, Token) and t.type == "HEADER"
-                     and isinstance(t.value.target, Column) and _in_yuan(_text(t))}
+        self.yuan = {t.target.key for t in node.items if isinstance(t, Word) and t.type == "HEADER"
+                     and isinstance(t.target, Column) and _in_yuan(_text(t))}
         for item in node.items:
             if isinstance(item, RowNode):
                 self._row(section, item, printed)
@@ -235,7 +235,7 @@ class _Builder:
                     self.note("row-missing", "warning", f"表{section.numeral}缺少「{row.leaf}」行", node.heading, cells)
 
     def _row(self, section: Section, item: RowNode, printed: dict[Row, RowNode]) -> None:
-        target = item.label.value.target
+        target = item.label.target
         own = self._own_row(section, target) if isinstance(target, Row) else None
         if target is None:
             self.note("row-unknown", "warning",
@@ -262,12 +262,12 @@ class _Builder:
         """The row of the report's edition with the key of ``target`` (a row of either edition)."""
         return next((r for b in section.blocks for r in b.rows if r.key == target.key), None)
 
-    def _run(self, label: str, cells: tuple[Cell, ...], values: tuple[Token, ...], where: Token) -> None:
+    def _run(self, label: str, cells: tuple[Cell, ...], values: tuple[Word, ...], where: Word) -> None:
         keys = tuple(c.key for c in cells)
         if not values:
             self.note("row-no-values", "warning", f"「{label}」没有印出数值", where, keys)
             return
-        printed = tuple(v.value.target if v.type == "NUMBER" else None for v in values)
+        printed = tuple(v.target if v.type == "NUMBER" else None for v in values)
         if len(values) == len(cells):
             printed = tuple(self._in_wan(c, v, t) for c, v, t in zip(cells, printed, values))
         blanks = tuple(c.key for c, v in zip(cells, printed) if v is None) if len(values) == len(cells) else ()
@@ -275,7 +275,7 @@ class _Builder:
             self.note("cell-blank", "info", f"「{label}」有{len(blanks)}栏空白（不同于0）", where, blanks)
         self.runs.append(Run(label, cells, printed, tuple(_span(v) for v in values), _span(where)))
 
-    def _in_wan(self, cell: Cell, value: Value, token: Token) -> Value:
+    def _in_wan(self, cell: Cell, value: Value, token: Word) -> Value:
         """A money value printed in 元 (or under a header in 元), in the 万元 the template counts in (reported)."""
         number = parse_number(_text(token)) if cell.kind == "decimal" and value is not None else None
         if number is None or not (number[1] == "元" or (not number[1] and cell.column.key in self.yuan)):
@@ -318,7 +318,7 @@ class _Builder:
         title = strip_markup(_text(document.title)) if document.title else None
         organ, year = organ_and_year(title) if title else (None, None)
         signature = strip_markup(_text(document.signature)) if document.signature else None
-        published = document.date.value.target if document.date else None
+        published = document.date.target if document.date else None
         preamble = tuple(_text(t) for t in document.preamble)
         if organ is None and signature:
             organ = signature

@@ -17,8 +17,8 @@ import datetime
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
-import attrs
 from lark import Token
 
 from .findings import Finding, Place, Severity, note
@@ -41,18 +41,29 @@ FURNITURE_MAX = 30
 SIGNATURE_MAX = 40
 
 
-@attrs.frozen
-class Lexeme:
-    """A token's value: the printed text and what it was recognised as."""
+class Word(Token):
+    """A token of the report: its printed text (the token is that string), where it stands, and what the
+    lexer recognised it as (``target``: a section, caption, row, column, number or date; ``None`` for text).
 
-    text: str
-    target: object = None
+    A Lark token with one more slot, made once per cell (a separate value object would double the cost)."""
 
-    def __str__(self) -> str:
-        return self.text
+    __slots__ = ("target",)
+    target: Any  # what the token type says: see the list above
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _word, (self.type, str(self), self.line, self.column, self.target)
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Word:
+        return _word(self.type, str(self), self.line, self.column, self.target)
 
 
-def tokenize(lines: Sequence[Line]) -> tuple[list[Token], list[Finding]]:
+def _word(type_: str, text: str, line: int | None, column: int | None, target: object = None) -> Word:
+    word = Word(type_, text, None, line, column)
+    word.target = target
+    return word
+
+
+def tokenize(lines: Sequence[Line]) -> tuple[list[Word], list[Finding]]:
     """The token stream of a report, and the findings made while reading it."""
     lexer = _Lexer()
     lexer.run(lines)
@@ -61,11 +72,11 @@ def tokenize(lines: Sequence[Line]) -> tuple[list[Token], list[Finding]]:
 
 class _Lexer:
     def __init__(self) -> None:
-        self.tokens: list[Token] = []
+        self.tokens: list[Word] = []
         self.findings: list[Finding] = []
 
     def emit(self, type_: str, text: str, line: int, column: int, target: object = None) -> None:
-        self.tokens.append(Token(type_, Lexeme(text, target), None, line, column))
+        self.tokens.append(_word(type_, text, line, column, target))
 
     def note(self, code: str, severity: Severity, message: str, at: Place) -> None:
         self.findings.append(note(code, severity, message, at))

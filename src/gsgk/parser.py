@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import attrs
-from lark import Lark, Token, Transformer
+from lark import Lark, Transformer
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
@@ -31,7 +31,7 @@ from .errors import ParseError
 from .findings import Finding, note
 from .grammar import ITEMS, ORDERED, USUAL, grammar, terminal
 from .layout import Line
-from .lexer import tokenize
+from .lexer import Word, tokenize
 from .template import ACTIVE, APPEALS, REQUESTS, Block, Row
 
 TERMINALS = {
@@ -57,25 +57,25 @@ TERMINALS = {
 
 @attrs.frozen
 class RowNode:
-    label: Token
-    values: tuple[Token, ...]
+    label: Word
+    values: tuple[Word, ...]
 
 
 @attrs.frozen
 class SectionNode:
-    heading: Token
-    items: tuple[Token | RowNode, ...]
+    heading: Word
+    items: tuple[Word | RowNode, ...]
 
 
 @attrs.frozen
 class Document:
     """The parse of a report: its nodes, the findings made reading it, and the lines it was read from."""
 
-    title: Token | None
-    preamble: tuple[Token, ...]
+    title: Word | None
+    preamble: tuple[Word, ...]
     sections: tuple[SectionNode, ...]
-    signature: Token | None
-    date: Token | None
+    signature: Word | None
+    date: Word | None
     findings: tuple[Finding, ...] = ()
     lines: tuple[Line, ...] = attrs.field(default=(), eq=False, repr=False)
 
@@ -86,7 +86,7 @@ class _TokenStream(Lexer):
     def __init__(self, lexer_conf: Any) -> None:
         pass
 
-    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
+    def lex(self, data: Any) -> Iterator[Word]:  # type: ignore[override]
         return iter(data)  # one iterator: after a skipped token the parser resumes where it stopped
 
 
@@ -98,33 +98,33 @@ class _Tokens:
     error handler needs about a token the parser refused: its section, whether its row came before, its values.
     """
 
-    def __init__(self, tokens: Sequence[Token]) -> None:
+    def __init__(self, tokens: Sequence[Word]) -> None:
         self.tokens = tokens
         self.iterator = iter(tokens)
         self.places: dict[int, tuple[int, int, bool]] = {}  # id(token) → index, section, seen before in it
 
-    def _place(self, token: Token) -> tuple[int, int, bool]:
+    def _place(self, token: Word) -> tuple[int, int, bool]:
         if not self.places:  # on the first refusal, in one pass
             section, seen = 0, set[str]()
             for i, t in enumerate(self.tokens):
                 if t.type.startswith("HEADING_"):
-                    section, seen = t.value.target.number, set()
+                    section, seen = t.target.number, set()
                 self.places[id(t)] = (i, section, t.type in seen)
                 seen.add(t.type)
         return self.places[id(token)]
 
-    def position(self, token: Token) -> int:
+    def position(self, token: Word) -> int:
         return self._place(token)[0]
 
-    def section(self, token: Token) -> int:
+    def section(self, token: Word) -> int:
         """The number of the section ``token`` stands in (0 before the first heading)."""
         return self._place(token)[1]
 
-    def repeated(self, token: Token) -> bool:
+    def repeated(self, token: Word) -> bool:
         """Did a token of the same type come before ``token`` in its section (a row printed twice)?"""
         return self._place(token)[2]
 
-    def displaced(self, label: Token) -> RowNode:
+    def displaced(self, label: Word) -> RowNode:
         """The row ``label`` (just refused) opens, its values taken out of the parser's way."""
         at = self.position(label) + 1
         end = at
@@ -135,24 +135,24 @@ class _Tokens:
         return RowNode(label, tuple(self.tokens[at:end]))
 
 
-def _first(tokens: Sequence[Token], type_: str) -> Token | None:
+def _first(tokens: Sequence[Word], type_: str) -> Word | None:
     return next((t for t in tokens if t.type == type_), None)
 
 
-class _Nodes(Transformer[Token, Any]):
+class _Nodes(Transformer[Word, Any]):
     """Rule → node, applied inside the LALR parser (no tree is built)."""
 
     def start(self, children: list[Any]) -> Document:
         (title, preamble), *sections, (signature, date) = children
         return Document(title, preamble, tuple(sections), signature, date)
 
-    def front(self, children: list[Token]) -> tuple[Token | None, tuple[Token, ...]]:
+    def front(self, children: list[Word]) -> tuple[Word | None, tuple[Word, ...]]:
         return _first(children, "TITLE"), tuple(t for t in children if t.type == "TEXT")
 
-    def closing(self, children: list[Token]) -> tuple[Token | None, Token | None]:
+    def closing(self, children: list[Word]) -> tuple[Word | None, Word | None]:
         return _first(children, "SIGNATURE"), _first(children, "DATE")
 
-    def row(self, children: list[Token]) -> RowNode:
+    def row(self, children: list[Word]) -> RowNode:
         return RowNode(children[0], tuple(children[1:]))
 
     def _section(self, children: list[Any]) -> SectionNode:
@@ -186,7 +186,7 @@ def parse_lines(lines: Sequence[Line]) -> Document:
     """Tokenise and parse (see the module docstring)."""
     tokens, findings = tokenize(lines)
     stream = _Tokens(tokens)
-    displaced: list[Token | RowNode] = []
+    displaced: list[Word | RowNode] = []
 
     def skip(exc: UnexpectedInput) -> bool:
         if not isinstance(exc, UnexpectedToken) or exc.token.type == "$END":
@@ -210,14 +210,14 @@ def parse_lines(lines: Sequence[Line]) -> Document:
     return attrs.evolve(document, sections=sections, findings=tuple(findings), lines=tuple(lines))
 
 
-def _put_back(sections: tuple[SectionNode, ...], displaced: Sequence[Token | RowNode],
-              position: Callable[[Token], int]) -> tuple[SectionNode, ...]:
+def _put_back(sections: tuple[SectionNode, ...], displaced: Sequence[Word | RowNode],
+              position: Callable[[Word], int]) -> tuple[SectionNode, ...]:
     """The sections with each displaced caption and row put back in its section where it was printed."""
     if not displaced:
         return sections
     items = [list(node.items) for node in sections]
 
-    def at(item: Token | RowNode) -> int:
+    def at(item: Word | RowNode) -> int:
         return position(item.label if isinstance(item, RowNode) else item)
 
     for one in displaced:
