@@ -126,10 +126,7 @@ def _continues(previous: Line | None, line: Line, last: _Open) -> bool:
 
 def _row_pieces(row: list[_Open]) -> Iterator[Piece]:
     exact = any(cell.exact for cell in row)
-    kinds: list[str] = []
-    for cell in row:
-        kinds.append("empty" if not cell.text else "blank" if is_blank(cell.text)
-                     else "value" if parse_number(cell.text) else "text")
+    kinds = [_kind(cell.text) for cell in row]
     has_text = "text" in kinds
     seen_text = False
     for i, cell in enumerate(row):
@@ -144,6 +141,11 @@ def _row_pieces(row: list[_Open]) -> Iterator[Piece]:
             yield Piece("value", cell.text, cell.line, cell.column, number, unit, not has_text)
         else:
             yield Piece(kind, cell.text, cell.line, cell.column, value_row=not has_text)  # type: ignore[arg-type]
+
+
+def _kind(text: str) -> str:
+    """What a cell's text is: ``empty``, a ``blank`` mark, a ``value`` or ``text``."""
+    return "empty" if not text else "blank" if is_blank(text) else "value" if parse_number(text) else "text"
 
 
 def _blank_here(kinds: list[str], i: int, exact: bool, has_text: bool, seen_text: bool) -> bool:
@@ -194,12 +196,16 @@ def _known(section: int, text: str) -> bool:
 def _joined(section: int, pieces: list[Piece]) -> list[Piece]:
     """Split space-separated template words; join adjacent pieces that together are a label."""
     out: list[Piece] = []
-    for piece in (part for p in pieces for part in (_split_labels(section, p) if p.kind == "text" else [p])):
-        last = out[-1] if out else None
-        if last is not None and last.kind == piece.kind == "text" and _better_joined(section, last.text, piece.text):
-            out[-1] = attrs.evolve(last, text=last.text + piece.text)
-        else:
-            out.append(piece)
+    for whole in pieces:
+        if whole.kind != "text":
+            out.append(whole)
+            continue
+        for piece in _split_labels(section, whole):
+            last = out[-1] if out else None
+            if last is not None and last.kind == "text" and _better_joined(section, last.text, piece.text):
+                out[-1] = attrs.evolve(last, text=last.text + piece.text)
+            else:
+                out.append(piece)
     return out
 
 
