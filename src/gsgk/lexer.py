@@ -17,6 +17,7 @@ import datetime
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from lark import Token
@@ -28,7 +29,7 @@ from .metadata import organ_and_year
 from .pieces import Piece, table_pieces
 from .template import APPEALS, EDITIONS, REQUESTS, SECTIONS, Block, Row, Section
 from .values import parse_date, parse_number
-from .vocabulary import Match, heading, key, lookup
+from .vocabulary import HEADING_MAX, Match, heading, key, lookup
 
 _SENTENCE_END = "。；;：:，,！!？?"
 TITLE_MAX = 80
@@ -90,24 +91,21 @@ class _Lexer:
         lines = [line for line in lines if not line.furniture]
         start, end = self._closing(lines)
         body = [*lines[:start], *lines[end:]]
-        first = next((i for i, line in enumerate(body) if self._heading(line) or _opens(line, 0)), len(body))
+        first = next((i for i, line in enumerate(body) if _starts(line, 0)), len(body))
         self._front(body[:first])
         section: Section | None = None
         table: list[Line] | None = None  # the lines of the table section being read
         for line in body[first:]:
-            found = self._heading(line)
-            implied = None if found else _opens(line, section.number if section else 0)
-            if found or implied:
+            begins = _starts(line, section.number if section else 0)
+            if begins:
                 if section and table is not None:
                     self._table(section, table)
-                section = found[0] if found else implied
-                assert section is not None
-                table = [] if section.is_table else None
-            if found:
-                self._emit_heading(line, *found)
-                continue
-            if implied:
-                self._imply_heading(line, implied)
+                started, canonical = begins
+                section, table = started, ([] if started.is_table else None)
+                if canonical is not None:
+                    self._emit_heading(line, started, canonical)
+                    continue
+                self._imply_heading(line, started)
             if table is not None:
                 table.append(line)
             elif not line.is_blank:
@@ -115,14 +113,6 @@ class _Lexer:
         if section and table is not None:
             self._table(section, table)
         self._emit_closing(lines[start:end])
-
-    @staticmethod
-    def _heading(line: Line) -> tuple[Section, bool] | None:
-        cells = line.cells
-        if len(cells) == 1:  # the usual case: a line of one cell
-            return heading(cells[0].text)
-        texts = [c.text for c in cells if c.text]
-        return heading(texts[0]) if len(texts) == 1 else None
 
     def _imply_heading(self, line: Line, section: Section) -> None:
         cell = next(c for c in line.cells if c.text)
@@ -177,7 +167,7 @@ class _Lexer:
         before = next((i for i in reversed(filled) if i < dated), None)
         if before is not None and not _signed_date(lines[dated].content)[0]:
             line = lines[before]
-            if _is_short_name(line.content) and not _Lexer._heading(line) \
+            if _is_short_name(line.content) and not _starts(line, 4) \
                     and parse_number(line.content) is None and len(line.cells) <= 1:
                 return before, dated + 1
         return dated, dated + 1
@@ -337,16 +327,30 @@ _OPENED = {word: SECTIONS[n - 1] for n, words in _OPENERS.items() for word in wo
 _OPENER_MAX = max(len(word) for word in _OPENED) + 10
 
 
-def _opens(line: Line, after: int) -> Section | None:
-    """The table section (later than ``after``) that ``line`` unmistakably begins."""
-    if after >= 4:
-        return None
+def _starts(line: Line, after: int) -> tuple[Section, bool | None] | None:
+    """The section ``line`` starts: by its heading (and whether that is printed canonically), or, with
+    ``None`` for that, a table (later than ``after``) that the line unmistakably opens without one."""
     cells = line.cells
-    first = cells[0].text if len(cells) == 1 else next((c.text for c in cells if c.text), None)
-    if first is None or len(first) > _OPENER_MAX:
-        return None
-    section = _OPENED.get(key(first))
-    return section if section is not None and section.number > after else None
+    if len(cells) == 1:  # the usual case
+        text, alone = cells[0].text, True
+    else:
+        texts = [c.text for c in cells if c.text]
+        if not texts:
+            return None
+        text, alone = texts[0], len(texts) == 1
+    found, opened = _start(text) if len(text) <= _START_MAX else (heading(text), None)
+    if found and alone:
+        return found
+    return (opened, None) if opened is not None and opened.number > after else None
+
+
+_START_MAX = max(HEADING_MAX, _OPENER_MAX)
+
+
+@lru_cache(maxsize=4096)
+def _start(text: str) -> tuple[tuple[Section, bool] | None, Section | None]:
+    """The heading ``text`` is, and the table it opens."""
+    return heading(text), (_OPENED.get(key(text)) if len(text) <= _OPENER_MAX else None)
 
 
 def _names_report(text: str) -> bool:
