@@ -25,6 +25,8 @@ from .vocabulary import leading_group, lookup, starts_label
 
 _PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$|^第\s*\d{1,3}\s*页(共\s*\d+\s*页)?$")
 _RULE_LINE = re.compile(r"^[-—–=:：|｜\s]{3,}$")
+_MARKS = frozenset("-—－第–=:：|｜")
+"""The characters other than spaces that a page number or a rule line starts with."""
 _SPACES = re.compile(r"\S+")
 _WHITESPACE = re.compile(r"\s")
 
@@ -81,7 +83,9 @@ def _rows(lines: Sequence[Line], findings: list[Finding]) -> Iterator[list[_Open
                 yield run
             run, previous = [], None
             continue
-        if _PAGE_NUMBER.match(line.content):
+        lead = line.content[:1]
+        marked = lead in _MARKS or lead.isspace()  # could be a page number or a rule
+        if marked and _PAGE_NUMBER.match(line.content):
             findings.append(note("page-number", "info", f"页码「{line.content}」已忽略",
                                      Cell(line.content, line.number, 1)))
             continue
@@ -89,7 +93,7 @@ def _rows(lines: Sequence[Line], findings: list[Finding]) -> Iterator[list[_Open
             run[-1].extend(line)
             previous = line
             continue
-        if _RULE_LINE.match(line.content) and not _blank_marks(line):
+        if marked and _RULE_LINE.match(line.content) and not _blank_marks(line):
             continue
         if line.exact:
             cells = [_Open(c.text, c.line, c.column, True) for c in line.cells]
