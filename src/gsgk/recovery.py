@@ -150,25 +150,24 @@ def _candidates(run: Run, known: Values, by_cell: _Sums) -> list[_Reading]:
     own = set(keys)
     # the sums that can decide: those whose other cells are all known (the rest never complete here)
     sums = [s for s in _touching(by_cell, keys) if all(k in own or known.get(k) is not None for k in s.keys)]
-    found: list[_Reading] = []
+    others = {k: known.get(k) for s in sums for k in s.keys if k not in own}  # all a placement's solving reads
+    found: dict[tuple[Value, ...], _Reading] = {}
     for positions in combinations(range(n), k):
-        values = dict(known)
-        for j, p in enumerate(positions):
-            values[keys[p]] = run.printed[j]
-        missing = {keys[p] for p in range(n) if p not in positions}
+        values = dict(others)
+        values.update(zip([keys[p] for p in positions], run.printed))
+        missing = own.difference([keys[p] for p in positions])
         try:
             reading = _solve(values, missing, sums)
         except _Inconsistent:
             continue
         if reading is None:  # undetermined: the run cannot be settled, whatever the other placements give
             return [_Reading(None, missing)]
-        full = {key: reading[key] for key in keys}
-        same = next((r for r in found if r.values == full), None)
-        if same is None:
-            found.append(_Reading(full, missing))
+        full = tuple(reading[key] for key in keys)
+        if full in found:
+            found[full].unprinted |= missing
         else:
-            same.unprinted |= missing
-    return found
+            found[full] = _Reading(dict(zip(keys, full)), missing)
+    return list(found.values())
 
 
 class _Inconsistent(Exception):
