@@ -91,7 +91,7 @@ def _table_rules(section: int) -> list[str]:
         one = f"row{section}_{i}" if isinstance(item, Row) else terminal(section, item)
         rules.append(f"{name}_{i}: _table_text? {one} {name}_{i + 1} | {name}_{i + 1}")
         if isinstance(item, Row):
-            rules.append(f"{one}: {terminal(section, item)} value* -> row")
+            rules.append(f"{one}: {terminal(section, item)} (NUMBER | BLANK)* -> row")
     rules.append(f"{name}_{len(items)}: _table_text?")
     return rules
 
