@@ -263,21 +263,22 @@ class _Builder:
         return next((r for b in section.blocks for r in b.rows if r.key == target.key), None)
 
     def _run(self, label: str, cells: tuple[Cell, ...], values: tuple[Word, ...], where: Word) -> None:
-        keys = tuple(c.key for c in cells)
         if not values:
-            self.note("row-no-values", "warning", f"「{label}」没有印出数值", where, keys)
+            self.note("row-no-values", "warning", f"「{label}」没有印出数值", where, tuple(c.key for c in cells))
             return
         printed = tuple(v.target if v.type == "NUMBER" else None for v in values)
         if len(values) == len(cells):
-            printed = tuple(self._in_wan(c, v, t) for c, v, t in zip(cells, printed, values))
+            printed = tuple(self._in_wan(c, v, t) if c.kind == "decimal" else v
+                            for c, v, t in zip(cells, printed, values))
         blanks = tuple(c.key for c, v in zip(cells, printed) if v is None) if len(values) == len(cells) else ()
         if blanks:
             self.note("cell-blank", "info", f"「{label}」有{len(blanks)}栏空白（不同于0）", where, blanks)
         self.runs.append(Run(label, cells, printed, tuple(_span(v) for v in values), _span(where)))
 
     def _in_wan(self, cell: Cell, value: Value, token: Word) -> Value:
-        """A money value printed in 元 (or under a header in 元), in the 万元 the template counts in (reported)."""
-        number = parse_number(_text(token)) if cell.kind == "decimal" and value is not None else None
+        """A money value (of a ``decimal`` cell) printed in 元 (or under a header in 元), in the 万元 the template
+        counts in (reported)."""
+        number = parse_number(_text(token)) if value is not None else None
         if number is None or not (number[1] == "元" or (not number[1] and cell.column.key in self.yuan)):
             return value
         converted = Decimal(number[0]) / YUAN_PER_WAN
