@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -218,7 +217,6 @@ class _Lexer:
     def _labelled(self, section: Section, pieces: list[Piece]) -> None:
         body = False
         block: Block | None = None
-        per_line = Counter(piece.line for piece in pieces)
         label_line, inline = 0, False  # the line of the last row label; did values follow it there?
         for i, piece in enumerate(pieces):
             if piece.kind != "text":
@@ -226,7 +224,7 @@ class _Lexer:
                     continue
                 if piece.line == label_line:
                     inline = True
-                elif inline and per_line[piece.line] == 1:
+                elif inline and _alone(pieces, i):
                     # a number or blank mark alone on its line after a row printed on one line: not that row's
                     self.emit("LOOSE", piece.text, piece.line, piece.column, piece.value)
                     continue
@@ -287,6 +285,12 @@ class _Lexer:
         severity: Severity = "warning" if match.quality == "fuzzy" else "info"
         self.note(f"{what}-{match.quality}", severity,
                   f"「{piece.text}」按模板的「{match.canonical}」识别", piece)
+
+
+def _alone(pieces: list[Piece], i: int) -> bool:
+    """Is ``pieces[i]`` the only piece of its line?  (Pieces are in reading order: a line's are together.)"""
+    line = pieces[i].line
+    return (i == 0 or pieces[i - 1].line != line) and (i + 1 == len(pieces) or pieces[i + 1].line != line)
 
 
 def _terminal(section: Section, item: Item) -> str:
