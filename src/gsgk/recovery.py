@@ -152,17 +152,17 @@ def _candidates(run: Run, known: Values, by_cell: _Sums) -> list[_Reading]:
     sums = [s for s in _touching(by_cell, keys) if all(k in own or known.get(k) is not None for k in s.keys)]
     others = {k: known.get(k) for s in sums for k in s.keys if k not in own}  # all a placement's solving reads
     found: dict[tuple[Value, ...], _Reading] = {}
-    for positions in combinations(range(n), k):
+    for placed in combinations(keys, k):  # the cells the printed values go to, in order
         values = dict(others)
-        values.update(zip([keys[p] for p in positions], run.printed))
-        missing = own.difference([keys[p] for p in positions])
+        values.update(zip(placed, run.printed))
+        missing = own.difference(placed)
         try:
             reading = _solve(values, missing, sums)
         except _Inconsistent:
             continue
         if reading is None:  # undetermined: the run cannot be settled, whatever the other placements give
             return [_Reading(None, missing)]
-        full = tuple(reading[key] for key in keys)
+        full = tuple(map(reading.__getitem__, keys))
         if full in found:
             found[full].unprinted |= missing
         else:
@@ -179,31 +179,33 @@ class _Sum:
     """An :class:`~gsgk.template.Identity` by cell keys, as the solver reads it."""
 
     rule: str
-    left: tuple[CellKey, ...]
-    right: tuple[CellKey, ...]
+    left: frozenset[CellKey]
     keys: tuple[CellKey, ...]
-    money: frozenset[CellKey]
+    signed: tuple[tuple[CellKey, bool], ...]  # each cell, and whether it is on the right
+    money: frozenset[CellKey]  # its cells counted in 万元 (Decimal)
 
     @classmethod
     def of(cls, identity: Identity) -> _Sum:
         cells = identity.cells
-        return cls(identity.rule, tuple(c.key for c in identity.left), tuple(c.key for c in identity.right),
-                   tuple(c.key for c in cells), frozenset(c.key for c in cells if c.kind == "decimal"))
+        money = frozenset(c.key for c in cells if c.kind == "decimal")
+        return cls(identity.rule, frozenset(c.key for c in identity.left), tuple(c.key for c in cells),
+                   tuple((c.key, c in identity.right) for c in cells), money)
 
     def holds(self, values: Values) -> bool:
         """Is the sum kept where all its cells have values (or not yet decidable)?"""
         for k in self.keys:
             if values.get(k) is None:
                 return True
-        return self._total(values, self.left) == self._total(values, self.right)
+        return self._excess(values) == 0
 
     def solve(self, values: Values, key: CellKey) -> Number:
         """The value of ``key`` that keeps the sum, the other cells known."""
-        rest = self._total(values, self.left, key) - self._total(values, self.right, key)
+        rest = self._excess(values, key)
         return -rest if key in self.left else rest
 
-    def _total(self, values: Values, keys: tuple[CellKey, ...], skip: CellKey | None = None) -> Number:
-        numbers = [values[k] for k in keys if k != skip]
+    def _excess(self, values: Values, skip: CellKey | None = None) -> Number:
+        """Left side minus right side, without ``skip``."""
+        numbers = [-values[k] if right else values[k] for k, right in self.signed if k != skip]  # type: ignore[operator]
         # counts are ints (or Decimals of at most 15 digits, summed exactly in the default context)
         return total(numbers) if self.money else sum(numbers)  # type: ignore[arg-type]
 
@@ -248,8 +250,9 @@ def _solve(values: Values, missing: set[CellKey], sums: Sequence[_Sum]) -> Value
             missing.discard(target)
             used.append(identity)
             progress = True
-    if not all(identity.holds(values) for identity in sums if identity not in used):
-        raise _Inconsistent
+    for identity in sums:
+        if identity not in used and not identity.holds(values):
+            raise _Inconsistent
     return None if missing else values
 
 
