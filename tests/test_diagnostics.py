@@ -90,6 +90,7 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "year-unknown": ("warning", bare_tables),
     "row-extra-values": ("error", edit("规章\t0\t0\t0", "规章\t0\t0\t0\t0")),
     "row-extra-value": ("warning", edit(ROW_3, ROW_3.replace("\t19\t3\t", "\t19\t3\t7\t"))),
+    "row-continued": ("warning", edit(ROW_3, ROW_3.removesuffix("\t22") + "\t2\n—\t—\t—\t—\t—\t—\t2")),
     "token-unexpected": ("warning", edit("规章\t0\t0\t0\n", "规章\t0\t0\t0\n22\n")),
     "cells-inferred": ("warning", edit(ROW_3, ROW_3.removesuffix("\t22"))),
     "row-short": ("error", edit("规章\t0\t0\t0", "规章\t0\t0")),

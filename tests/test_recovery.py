@@ -64,3 +64,71 @@ def test_seed_001_rows_are_recovered_from_the_column_sums() -> None:
     assert (inferred.line, inferred.column) == (43, 11)
     assert set(inferred.cells) == report.cells.inferred
     assert (3, "三、本年度办理结果/（一）予以公开", "其他") in inferred.cells
+
+
+def continue_row(text: str, row: int, cuts: list[int]) -> str:
+    """The text with the numbers of 表三's ``row``-th row cut: the last ``cuts[j]`` digits of value ``j`` go to a
+    line of their own after the row (a blank mark where a value keeps all its digits), as a page break leaves
+    a row of wrapped numbers."""
+    lines = text.split("\n")
+    start = lines.index(gsgk.TEMPLATE.section(3).heading)
+    end = lines.index(gsgk.TEMPLATE.section(4).heading)
+    rows = [i for i in range(start, end) if lines[i].split("\t")[-1].isdigit()]
+    i = rows[row % len(rows)]
+    cells = lines[i].split("\t")
+    heads, tails = [], []
+    for value, cut in zip(cells[-7:], cuts):
+        split = len(value) > cut and value.isdigit()
+        heads.append(value[:-cut] if split else value)
+        tails.append(value[-cut:] if split else "—")
+    lines[i] = "\t".join(cells[:-7] + heads)
+    lines.insert(i + 1, "\t".join(tails))
+    return "\n".join(lines)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(consistent_cells(), st.integers(0, 100), st.lists(st.integers(1, 3), min_size=7, max_size=7))
+def test_numbers_continued_on_a_second_line_are_joined_or_left_blank_never_wrong(
+        cells: Cells, row: int, cuts: list[int]) -> None:
+    original = gsgk.Report(cells=cells)
+    report = gsgk.loads(continue_row(gsgk.dumps(original), row, cuts))
+    wrong = [c.key for c in ROWS_3_4 if report.cells[c] is not None and report.cells[c] != original.cells[c]]
+    assert wrong == []
+    codes = {d.code for d in report.diagnostics}
+    if any(report.cells[c] is None and original.cells[c] is not None for c in ROWS_3_4):
+        assert codes & {"row-extra-values", "row-short"}
+    if report.cells.inferred:
+        assert "row-continued" in codes or "cells-inferred" in codes
+
+
+REQUESTS = "\n".join([
+    "三、收到和处理政府信息公开申请情况",
+    "一、本年新收政府信息公开申请数量\t187\t210\t987\t954\t84\t203\t802",
+    "—\t—\t—\t—\t—\t—\t5",
+])
+
+
+def test_a_second_line_of_digits_continues_the_row_when_its_sums_say_so() -> None:
+    report = gsgk.loads(REQUESTS.replace("—\t—\t—\t—\t—\t—\t5", "0\t0\t—\t—\t—\t0\t5"))
+    row = "一、本年新收政府信息公开申请数量"
+    assert [report.cells[(3, row, c.label)] for c in gsgk.TEMPLATE.section(3).blocks[0].columns] \
+        == [1870, 2100, 987, 954, 84, 2030, 8025]
+    continued = [d for d in report.diagnostics if d.code == "row-continued"]
+    assert len(continued) == 1 and "1870、2100、987、954、84、2030、8025" in continued[0].message
+    assert {key[2] for key in continued[0].cells} == {"自然人", "商业企业", "其他", "总计"}
+    assert all(report.cells.is_inferred(key) for key in continued[0].cells)
+
+
+def test_a_second_line_is_not_joined_when_the_sums_do_not_single_it_out() -> None:
+    # 1+1 = 2 and 10+10 = 20: the row's sum holds with the second line's digits and without them
+    ambiguous = gsgk.loads("\n".join([
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量\t1\t1\t0\t0\t0\t0\t2",
+        "0\t0\t—\t—\t—\t—\t0",
+    ]))
+    # with the second line's digits the row's sum breaks (1871 + 210 + … ≠ 8025)
+    broken = gsgk.loads(REQUESTS.replace("—\t—\t—\t—\t—\t—\t5", "1\t0\t—\t—\t—\t0\t5"))
+    for report in (ambiguous, broken):
+        assert report.cells[(3, "一、本年新收政府信息公开申请数量", "自然人")] is None
+        assert "row-extra-values" in {d.code for d in report.diagnostics}
+        assert "row-continued" not in {d.code for d in report.diagnostics}

@@ -273,7 +273,8 @@ class _Builder:
         blanks = tuple(c.key for c, v in zip(cells, printed) if v is None) if len(values) == len(cells) else ()
         if blanks:
             self.note("cell-blank", "info", f"「{label}」有{len(blanks)}栏空白（不同于0）", where, blanks)
-        self.runs.append(Run(label, cells, printed, tuple(_span(v) for v in values), _span(where)))
+        self.runs.append(Run(label, cells, printed, tuple(_span(v) for v in values), _span(where),
+                             tuple(_text(v) for v in values) if len(values) > len(cells) else ()))
 
     def _in_wan(self, cell: Cell, value: Value, token: Word) -> Value:
         """A money value (of a ``decimal`` cell) printed in 元 (or under a header in 元), in the 万元 the template

@@ -16,6 +16,7 @@ dropped as many values share one warning); otherwise the whole run stays blank
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from functools import cache
@@ -30,6 +31,7 @@ from .template import Cell, Identity, Template
 from .values import format_value, total
 
 MAX_PLACEMENTS = 20000
+_DIGITS = re.compile(r"[0-9]+")
 Values = dict[CellKey, Value]
 
 
@@ -42,6 +44,8 @@ class Run:
     printed: tuple[Value, ...]
     spans: tuple[Span | None, ...]
     where: Span | None = None
+    texts: tuple[str, ...] = ()
+    """The values as printed (digits as they stand), where the reader kept them."""
 
 
 @attrs.define
@@ -71,7 +75,8 @@ def place(runs: Sequence[Run], template: Template) -> Placement:
         else:
             short.append(run)
     for run in extra:
-        _drop_extra(out, run, by_cell)
+        if not _continued(out, run, by_cell):
+            _drop_extra(out, run, by_cell)
     candidates = {id(run): _candidates(run, out.values, by_cell) for run in short}
     _eliminate(short, candidates, out.values, by_cell)
     for run in short:
@@ -108,6 +113,48 @@ def _drop_extra(out: Placement, run: Run, by_cell: _Sums) -> None:
         f"「{run.label}」印有{len(run.printed)}个数，模板只有{len(run.cells)}栏；"
         "无法判断多出的是哪一个，本行按空白处理",
     ))
+
+
+def _continued(out: Placement, run: Run, by_cell: _Sums) -> bool:
+    """Place a row whose numbers go on over a second line, when the row's own sums hold for the digits
+    joined (``187`` over ``0`` is 1870) and not for the first line alone.
+
+    A cell too narrow for a number wraps it; a page break between its two lines leaves the second line a row
+    of its own, with a digit or two in some cells and the others empty.
+    """
+    n = len(run.cells)
+    keys = [c.key for c in run.cells]
+    inside = [s for s in _touching(by_cell, keys) if set(s.keys) <= set(keys)]
+    if len(run.printed) != 2 * n or len(run.texts) != 2 * n or not inside:
+        return False
+    first, second = run.printed[:n], run.printed[n:]
+    joined: list[Value] = []
+    for value, more, text, tail in zip(first, second, run.texts[:n], run.texts[n:]):
+        if more is None:
+            joined.append(value)
+        elif value is not None and _DIGITS.fullmatch(text) and _DIGITS.fullmatch(tail):
+            joined.append(int(text + tail))
+        else:
+            return False
+
+    def kept(values: Sequence[Value]) -> bool:
+        reading = dict(zip(keys, values))
+        return all(None not in (reading[k] for k in s.keys) and s.holds(reading) for s in inside)
+
+    if all(more is None for more in second) or not kept(joined) or kept(first) \
+            or not _consistent({**out.values, **dict(zip(keys, joined))}, by_cell, keys):
+        return False
+    for cell, value, span in zip(run.cells, joined, run.spans):
+        out.values[cell.key], out.spans[cell.key] = value, span
+    inferred = [key for key, more in zip(keys, second) if more is not None]
+    out.inferred.update(inferred)
+    rules = "；".join(sorted({s.rule for s in inside}))
+    out.findings.append(note(
+        "row-continued", "warning",
+        f"「{run.label}」的数字印成两行（第二行：{'、'.join(map(format_value, second))}）；"
+        f"按本行的勾稽关系（{rules}）接为：{'、'.join(map(format_value, joined))}",
+        run.spans[n] or run.where, tuple(inferred)))
+    return True
 
 
 def _shortfall(settled: tuple[Run, list[CellKey], list[str], str]) -> tuple[int, int, int]:

@@ -20,6 +20,13 @@ CI does not have.  For every seed it writes, into ``tests/data/pdf/``:
 * ``<stem>.roundtrip.pdf`` — ``gsgk render --format docx`` of the seed,
   converted by LibreOffice: the round trip render → PDF → load;
 
+``continued_<n>.roundtrip.pdf`` (with ``continued_<n>.json``, its model) are
+reports the benchmark corpus generator makes (``benchmarks/corpus.py``,
+``random.Random(2026)``, the tenth and eleventh), rendered as DOCX by
+``gsgk.dump`` and converted by LibreOffice: a 表三 row of four-digit numbers,
+each wrapped in its narrow cell, is cut by the page break, its second line of
+digits at the top of the next page;
+
 and, from the blank-versus-zero variants, ``blank_legal_persons.chromium.pdf``
 and ``blank_totals.chromium.pdf``; ``encrypted.pdf`` is the real report
 locked with a user password by ``qpdf``; ``淮安市人民政府_2024.rotated.pdf``
@@ -31,6 +38,8 @@ content (text drawn on end on an unrotated page).
 from __future__ import annotations
 
 import csv
+import json
+import random
 import shutil
 import subprocess
 import sys
@@ -41,6 +50,8 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from make_fixtures import prose_of
+
+import gsgk
 
 DATA = Path(__file__).parent
 OUT = DATA / "pdf"
@@ -98,6 +109,23 @@ def sorted_values(stem: str) -> list[tuple[tuple[int, str, str], str]]:
                 for r in csv.DictReader(fp, delimiter="\t")]
 
 
+def continued() -> None:
+    """The generated reports whose 表三 rows of wrapped numbers are cut by a page break (see the docstring)."""
+    sys.path.insert(0, str(DATA.parents[1] / "benchmarks"))
+    from corpus import random_report
+
+    rng = random.Random(2026)
+    reports = [random_report(rng) for _ in range(11)]
+    for n in (9, 10):
+        (OUT / f"continued_{n}.json").write_text(json.dumps(gsgk.unstructure(reports[n]), ensure_ascii=False),
+                                                 "utf-8")
+        with tempfile.TemporaryDirectory() as tmp:
+            rendered = Path(tmp) / f"continued_{n}.docx"
+            with rendered.open("wb") as fp:
+                gsgk.dump(reports[n], fp, format="docx")
+            libreoffice(rendered, OUT / f"continued_{n}.roundtrip.pdf")
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     for seed in sorted((DATA / "seeds").glob("*.txt")):
@@ -122,6 +150,7 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "gsgk.cli", "render", str(seed), "--format", "docx",
                             "-o", str(rendered)], check=True, timeout=120)
             libreoffice(rendered, OUT / f"{stem}.roundtrip.pdf")
+    continued()
     for variant in ("blank_legal_persons", "blank_totals"):
         chromium(DATA / "html" / f"{variant}.html", OUT / f"{variant}.chromium.pdf")
     subprocess.run(["qpdf", "--encrypt", "user", "owner", "256", "--", str(OUT / "淮安市人民政府_2024.pdf"),
