@@ -16,7 +16,7 @@ import pytest
 
 import gsgk
 
-from conftest import SEEDS
+from conftest import DATA, SEEDS
 
 BASE = gsgk.dumps(gsgk.load(SEEDS[3]))  # 曲沃县 2023: nonzero 表三 and 表四
 DOCS = Path(__file__).parents[1] / "docs" / "diagnostics.md"
@@ -97,6 +97,7 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "flattened-split": ("warning", lambda: re.sub(r"\s+", "", BASE)),
     "flattened-ambiguous": ("error", lambda: re.sub(r"\s+", "", BASE)),  # 行政规范性文件 42113
     "flattened-unreadable": ("error", lambda: re.sub(r"\s+", "", BASE).replace(GLUED_2, GLUED_2[:-7] + "1000000")),
+    "flattened-unverified": ("error", lambda: (DATA / "flattened" / "generated_5.pdfminer.txt").read_text("utf-8")),
     "flattened-unplaced": ("warning", lambda: re.sub(r"\s+", "", BASE).replace(HEADING_3, HEADING_3 + "注123")),
     "header-placeholder": ("info", edit(BLOCK_1.split("\n")[0], "项目\t数据1\t数据2\t数据3")),
     "flattened-rows": ("warning", loose_label_markdown),

@@ -22,10 +22,12 @@ CI does not have.  For every seed it writes, into ``tests/data/pdf/``:
 
 ``continued_<n>.roundtrip.pdf`` (with ``continued_<n>.json``, its model) are
 reports the benchmark corpus generator makes (``benchmarks/corpus.py``,
-``random.Random(2026)``, the tenth and eleventh), rendered as DOCX by
+``random.Random(2026)``, numbers 9 and 10), rendered as DOCX by
 ``gsgk.dump`` and converted by LibreOffice: a 表三 row of four-digit numbers,
 each wrapped in its narrow cell, is cut by the page break, its second line of
-digits at the top of the next page;
+digits at the top of the next page; ``../flattened/generated_<n>.pdfminer.txt``
+(with ``generated_<n>.json``) is pdfminer's ``extract_text`` of numbers 5 and 18
+drawn the same way, whose tables come out in no order the template allows;
 
 and, from the blank-versus-zero variants, ``blank_legal_persons.chromium.pdf``
 and ``blank_totals.chromium.pdf``; ``encrypted.pdf`` is the real report
@@ -109,21 +111,26 @@ def sorted_values(stem: str) -> list[tuple[tuple[int, str, str], str]]:
                 for r in csv.DictReader(fp, delimiter="\t")]
 
 
-def continued() -> None:
-    """The generated reports whose 表三 rows of wrapped numbers are cut by a page break (see the docstring)."""
+def generated() -> None:
+    """Reports of the benchmark corpus generator drawn by LibreOffice (see the module docstring)."""
     sys.path.insert(0, str(DATA.parents[1] / "benchmarks"))
     from corpus import random_report
+    from pdfminer.high_level import extract_text
 
     rng = random.Random(2026)
-    reports = [random_report(rng) for _ in range(11)]
-    for n in (9, 10):
-        (OUT / f"continued_{n}.json").write_text(json.dumps(gsgk.unstructure(reports[n]), ensure_ascii=False),
-                                                 "utf-8")
+    reports = [random_report(rng) for _ in range(19)]
+    for n, pdf in ((9, OUT), (10, OUT), (5, None), (18, None)):
         with tempfile.TemporaryDirectory() as tmp:
-            rendered = Path(tmp) / f"continued_{n}.docx"
+            rendered = Path(tmp) / f"generated_{n}.docx"
             with rendered.open("wb") as fp:
                 gsgk.dump(reports[n], fp, format="docx")
-            libreoffice(rendered, OUT / f"continued_{n}.roundtrip.pdf")
+            target = (pdf or Path(tmp)) / (f"continued_{n}.roundtrip.pdf" if pdf else f"generated_{n}.pdf")
+            libreoffice(rendered, target)
+            folder, stem = (OUT, f"continued_{n}") if pdf else (DATA / "flattened", f"generated_{n}")
+            (folder / f"{stem}.json").write_text(json.dumps(gsgk.unstructure(reports[n]), ensure_ascii=False),
+                                                 "utf-8")
+            if pdf is None:
+                (folder / f"{stem}.pdfminer.txt").write_text(extract_text(target), "utf-8")
 
 
 def main() -> None:
@@ -150,7 +157,7 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "gsgk.cli", "render", str(seed), "--format", "docx",
                             "-o", str(rendered)], check=True, timeout=120)
             libreoffice(rendered, OUT / f"{stem}.roundtrip.pdf")
-    continued()
+    generated()
     for variant in ("blank_legal_persons", "blank_totals"):
         chromium(DATA / "html" / f"{variant}.html", OUT / f"{variant}.chromium.pdf")
     subprocess.run(["qpdf", "--encrypt", "user", "owner", "256", "--", str(OUT / "淮安市人民政府_2024.pdf"),

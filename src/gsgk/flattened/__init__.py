@@ -26,10 +26,10 @@ from ..errors import ParseError
 from ..findings import CellKey, Finding, note
 from ..layout import Cell as LineCell
 from ..layout import Line
-from ..model import Report, Value
+from ..model import Number, Report, Value
 from ..parser import parse_lines
 from ..template import NUMERALS, TEMPLATE, Cell, Identity, Row
-from ..values import format_value
+from ..values import format_value, total
 from .columns import Mismatch, column_runs
 from .markdown import is_markdown, markdown_runs
 from .solve import combine
@@ -46,6 +46,9 @@ SHOWN = 5
 _STATED = r"[^\d。；]{0,8}?(\d+(?:\.\d+)?)\s*[件个项条]"
 """A number the prose states after a row's label, within a few characters (``…行政规范性文件62件``)."""
 _NO_LEADING_ZERO = "每个数不以0开头（0本身除外）"
+DISORDER = 5
+"""A reading with this many findings of words or numbers out of place read a text that lost its layout."""
+_DISORDER_CODES = frozenset({"token-unexpected", "row-no-values", "row-order", "block-order", "text-in-table"})
 
 
 def lacks_tables(report: Report) -> bool:
@@ -82,7 +85,7 @@ def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
     try:
         tables = _tables(source, found)
         if tables is None:
-            return None
+            return _verified(report) if report is not None and _disordered(report) else None
         reading = _Reading(source, source.text[: min(p.start for p in found if p.section.is_table)])
         for part in found:
             reading.part(part, tables.get(part.section.number, []))
@@ -93,7 +96,7 @@ def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
         document = parse_lines(reading.lines)
     except (_Unreadable, ParseError) as exc:
         if report is not None:
-            return None
+            return _verified(report)
         raise ParseError(str(exc) if isinstance(exc, _Unreadable) else f"the flattened text cannot be rebuilt: "
                          f"{exc.message}", line=1, column=1, code="flattened",
                          expected="digit runs that split into the rows' values under the template's sums, "
@@ -113,6 +116,50 @@ def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
                   and any(report.cells[k] is not None for k in f.cells)]
         return _reconciled(report, report, rebuilt, doubts)
     return _reconciled(rebuilt, report, rebuilt)
+
+
+def _verified(report: Report) -> Report | None:
+    """The ordinary reading of a text whose tables came out mostly blank (and could not be rebuilt), keeping a
+    row's values only where its own sums verify them: every cell printed (none inferred), not all zero, every
+    sum inside the row kept.  The other rows' values are blanked with one error (``None`` if there is
+    nothing to blank).
+
+    Such a reading took numbers in the order the text gives them, which is not their table's: a row that
+    looks whole may hold another row's numbers (表二's rows, without sums, can never be verified).
+    """
+    template = report.template
+    data = list(report.cells.data)
+    blanked: list[CellKey] = []
+    for section, block in template.blocks():
+        for row in block.rows:
+            cells = template.row_cells(section.number, row)
+            values = [report.cells[c.key] for c in cells]
+            if all(v is None for v in values):
+                continue
+            read = {c.key: v for c, v in zip(cells, values) if v is not None and c.key not in report.cells.inferred}
+            sums = [i for i in template.identities if all(c.key in read for c in i.cells)]
+            if len(read) == len(cells) and any(values) and sums and all(_kept(read, i) for i in sums):
+                continue
+            for cell in cells:
+                data[template.position(cell.key)] = None
+            blanked += [c.key for c, v in zip(cells, values) if v is not None]
+    if not blanked:
+        return None
+    finding = note("flattened-unverified", "error",
+                   f"表格的排版已丢失，且无法按数字重排；按原样读出的数值中，有{len(blanked)}栏所在的行不能由本行的勾稽关系"
+                   "验证（可能是别行的数），按空白处理", None, tuple(blanked))
+    kept = attrs.evolve(report.cells, data=tuple(data), inferred=report.cells.inferred - set(blanked))
+    return attrs.evolve(report, cells=kept, diagnostics=(*report.diagnostics, finding))
+
+
+def _disordered(report: Report) -> bool:
+    """Did the ordinary reading meet its tables' words and numbers out of any order the template allows
+    (at least :data:`DISORDER` findings saying so: the text is not a table that merely lacks rows)?"""
+    return sum(f.code in _DISORDER_CODES for f in report.diagnostics) >= DISORDER
+
+
+def _kept(values: dict[CellKey, Number], identity: Identity) -> bool:
+    return total(values[c.key] for c in identity.left) == total(values[c.key] for c in identity.right)
 
 
 def _reconciled(kept: Report, ordinary: Report, rearranged: Report, doubts: Sequence[Finding] = ()) -> Report:
