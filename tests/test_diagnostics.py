@@ -97,7 +97,9 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "flattened-split": ("warning", lambda: re.sub(r"\s+", "", BASE)),
     "flattened-ambiguous": ("error", lambda: re.sub(r"\s+", "", BASE)),  # 行政规范性文件 42113
     "flattened-unreadable": ("error", lambda: re.sub(r"\s+", "", BASE).replace(GLUED_2, GLUED_2[:-7] + "1000000")),
-    "flattened-unverified": ("error", lambda: (DATA / "flattened" / "generated_5.pdfminer.txt").read_text("utf-8")),
+    "flattened-unverified": ("error",
+                             lambda: (DATA / "flattened" / "generated_8.chromium.pdfminer.txt").read_text("utf-8")),
+    "row-lines": ("error", edit(ROW_3, ROW_3.replace("\t0\t0\t0\t0\t22", "\n0\t0\t0\t0\t23"))),
     "flattened-unplaced": ("warning", lambda: re.sub(r"\s+", "", BASE).replace(HEADING_3, HEADING_3 + "注123")),
     "header-placeholder": ("info", edit(BLOCK_1.split("\n")[0], "项目\t数据1\t数据2\t数据3")),
     "flattened-rows": ("warning", loose_label_markdown),

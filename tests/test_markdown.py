@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import gsgk
 from gsgk import Report
+from gsgk.flattened import _reconciled
 from gsgk.flattened.markdown import is_delimiter
 from gsgk.template import TEMPLATE
 
@@ -94,13 +95,24 @@ def test_converted_pdfs_give_back_at_least_95_percent_of_their_cells() -> None:
     assert total > 0 and right / total >= 0.95
 
 
-def test_cells_the_ordinary_reading_gives_otherwise_stay_blank_with_an_error() -> None:
-    # markitdown split the row （二）部分公开 over two table rows: the ordinary reading shifts a value
+def test_a_row_split_over_two_table_rows_is_read_whole_by_the_markdown_reading() -> None:
+    # markitdown split the row （二）部分公开 over two table rows: the ordinary reading, which would take values
+    # from both lines, leaves it blank (row-lines) and the Markdown reading joins the two parts by its sums
     path = DATA / "flattened" / "002_d811a64d3eb5d7fe.official.markitdown.md"
     report = gsgk.load(path)
-    errors = [f for f in report.diagnostics if f.code == "flattened-ambiguous" and "两种读法不一致" in f.message]
-    assert errors and all(f.severity == "error" and report.cells[f.cells[0]] is None for f in errors)
     assert wrong_cells(report, expected_for(path)) == []
+    assert None not in report.cells.data
+
+
+def test_cells_the_two_readings_give_otherwise_stay_blank_with_an_error() -> None:
+    ordinary = gsgk.load(SEEDS[3])
+    key = (3, "一、本年新收政府信息公开申请数量", "自然人")
+    rearranged = attrs.evolve(ordinary, cells=ordinary.cells.replace({key: ordinary.cells[key] + 1}))
+    report = _reconciled(ordinary, ordinary, rearranged)
+    errors = [f for f in report.diagnostics if f.code == "flattened-ambiguous" and "两种读法不一致" in f.message]
+    assert len(errors) == 1 and errors[0].severity == "error" and errors[0].cells == (key,)
+    assert report.cells[key] is None
+    assert [k for k in report.cells if report.cells[k] != ordinary.cells[k]] == [key]
 
 
 def _report(table3: str) -> str:

@@ -19,7 +19,7 @@ from functools import cache
 import attrs
 
 from .errors import ParseError
-from .findings import CellKey, Finding, Severity, by_position, note
+from .findings import CellKey, Finding, Severity, by_position, disordered, note
 from .layout import placed
 from .lexer import Word
 from .metadata import organ_and_year, strip_markup, year_in_text
@@ -288,7 +288,7 @@ class _Builder:
         return converted
 
     def _cells(self) -> Cells:
-        placed = place(self.runs, self.template)
+        placed = place(self.runs, self.template, disordered=disordered(self.findings))
         self.findings += placed.findings
         values: list[Value] = []
         spans: list[Span | None] = []

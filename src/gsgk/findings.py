@@ -70,3 +70,15 @@ def note(code: str, severity: Severity, message: str, at: Place | None = None,
 def by_position(findings: Iterable[Finding]) -> list[Finding]:
     """``findings`` in order of line and column (those without a place last, in their order)."""
     return sorted(findings, key=lambda f: (f.line is None, f.line or 0, f.column or 0))
+
+
+DISORDER = 5
+"""A reading with this many findings of words or numbers out of place read a text whose tables lost their
+layout (a table that merely lacks rows, or has a note, gives none or one)."""
+_DISORDER_CODES = frozenset({"token-unexpected", "row-no-values", "row-order", "block-order", "text-in-table"})
+
+
+def disordered(findings: Iterable[Finding]) -> bool:
+    """Did a reading meet its tables' words and numbers out of any order the template allows (at least
+    :data:`DISORDER` findings saying so)?"""
+    return sum(f.code in _DISORDER_CODES for f in findings) >= DISORDER

@@ -60,14 +60,25 @@ class Placement:
     """Short runs placed from the sums: the run, its inferred cells, the rules that decided, the reading."""
 
 
-def place(runs: Sequence[Run], template: Template) -> Placement:
-    """Place every run of a report in ``template``'s edition (see the module docstring)."""
+def place(runs: Sequence[Run], template: Template, *, disordered: bool = False) -> Placement:
+    """Place every run of a report in ``template``'s edition (see the module docstring).
+
+    In a ``disordered`` reading (its tables' words and numbers met out of the template's order), a whole row
+    whose own sums break is blank with an error: its numbers may be another row's, or digits of wrapped ones.
+    """
     out = Placement()
     by_cell = _sums(template)
     short: list[Run] = []
     extra: list[Run] = []
     for run in runs:
         if len(run.printed) == len(run.cells):
+            doubt = _doubt(run, by_cell, disordered)
+            if doubt:
+                _blank(out, run)
+                out.findings.append(_finding(
+                    "row-lines", "error", run,
+                    f"「{run.label}」的数值{doubt}，可能混入了别行的数或折行的数字；本行的勾稽关系不能证实这种读法，本行按空白处理"))
+                continue
             for cell, value, span in zip(run.cells, run.printed, run.spans):
                 out.values[cell.key], out.spans[cell.key] = value, span
         elif len(run.printed) > len(run.cells):
@@ -113,6 +124,25 @@ def _drop_extra(out: Placement, run: Run, by_cell: _Sums) -> None:
         f"「{run.label}」印有{len(run.printed)}个数，模板只有{len(run.cells)}栏；"
         "无法判断多出的是哪一个，本行按空白处理",
     ))
+
+
+def _doubt(run: Run, by_cell: _Sums, disordered: bool) -> str:
+    """Why a whole row's values, as read, are not to be trusted ("" if they are).
+
+    Values printed partly on the label's line and partly on others must keep the row's own sums; in a
+    disordered reading, a row whose own sums are complete must keep them.
+    """
+    keys = [c.key for c in run.cells]
+    inside = [s for s in _touching(by_cell, keys) if set(s.keys) <= set(keys)]
+    values = dict(zip(keys, run.printed))
+    complete = bool(inside) and None not in run.printed
+    kept = complete and all(s.holds(values) for s in inside)
+    lines = {span.line for span in run.spans if span is not None}
+    if run.where is not None and run.where.line in lines and len(lines) > 1 and not kept:
+        return "一部分与行标签同行、一部分印在别的行上"
+    if disordered and complete and not kept:
+        return "不合本行的勾稽关系，而表格的排版已乱（多处词句或数字不在模板的位置）"
+    return ""
 
 
 def _continued(out: Placement, run: Run, by_cell: _Sums) -> bool:

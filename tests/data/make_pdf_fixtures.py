@@ -27,7 +27,9 @@ reports the benchmark corpus generator makes (``benchmarks/corpus.py``,
 each wrapped in its narrow cell, is cut by the page break, its second line of
 digits at the top of the next page; ``../flattened/generated_<n>.pdfminer.txt``
 (with ``generated_<n>.json``) is pdfminer's ``extract_text`` of numbers 5 and 18
-drawn the same way, whose tables come out in no order the template allows;
+drawn the same way, and ``generated_8.chromium.pdfminer.txt`` of number 8's
+HTML form printed by Chromium: their tables come out in no order the template
+allows;
 
 and, from the blank-versus-zero variants, ``blank_legal_persons.chromium.pdf``
 and ``blank_totals.chromium.pdf``; ``encrypted.pdf`` is the real report
@@ -131,6 +133,13 @@ def generated() -> None:
                                                  "utf-8")
             if pdf is None:
                 (folder / f"{stem}.pdfminer.txt").write_text(extract_text(target), "utf-8")
+    with tempfile.TemporaryDirectory() as tmp:  # number 8 printed by Chromium from its HTML form
+        page, printed = Path(tmp) / "generated_8.html", Path(tmp) / "generated_8.pdf"
+        page.write_text(gsgk.dumps(reports[8], format="html"), "utf-8")
+        chromium(page, printed)
+        (DATA / "flattened" / "generated_8.chromium.pdfminer.txt").write_text(extract_text(printed), "utf-8")
+        (DATA / "flattened" / "generated_8.json").write_text(
+            json.dumps(gsgk.unstructure(reports[8]), ensure_ascii=False), "utf-8")
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ import attrs
 
 from ..builder import build
 from ..errors import ParseError
-from ..findings import CellKey, Finding, note
+from ..findings import CellKey, Finding, disordered, note
 from ..layout import Cell as LineCell
 from ..layout import Line
 from ..model import Number, Report, Value
@@ -46,9 +46,6 @@ SHOWN = 5
 _STATED = r"[^\d。；]{0,8}?(\d+(?:\.\d+)?)\s*[件个项条]"
 """A number the prose states after a row's label, within a few characters (``…行政规范性文件62件``)."""
 _NO_LEADING_ZERO = "每个数不以0开头（0本身除外）"
-DISORDER = 5
-"""A reading with this many findings of words or numbers out of place read a text that lost its layout."""
-_DISORDER_CODES = frozenset({"token-unexpected", "row-no-values", "row-order", "block-order", "text-in-table"})
 
 
 def lacks_tables(report: Report) -> bool:
@@ -85,7 +82,7 @@ def reread(lines: Sequence[Line], report: Report | None) -> Report | None:
     try:
         tables = _tables(source, found)
         if tables is None:
-            return _verified(report) if report is not None and _disordered(report) else None
+            return _verified(report) if report is not None and disordered(report.diagnostics) else None
         reading = _Reading(source, source.text[: min(p.start for p in found if p.section.is_table)])
         for part in found:
             reading.part(part, tables.get(part.section.number, []))
@@ -150,12 +147,6 @@ def _verified(report: Report) -> Report | None:
                    "验证（可能是别行的数），按空白处理", None, tuple(blanked))
     kept = attrs.evolve(report.cells, data=tuple(data), inferred=report.cells.inferred - set(blanked))
     return attrs.evolve(report, cells=kept, diagnostics=(*report.diagnostics, finding))
-
-
-def _disordered(report: Report) -> bool:
-    """Did the ordinary reading meet its tables' words and numbers out of any order the template allows
-    (at least :data:`DISORDER` findings saying so: the text is not a table that merely lacks rows)?"""
-    return sum(f.code in _DISORDER_CODES for f in report.diagnostics) >= DISORDER
 
 
 def _kept(values: dict[CellKey, Number], identity: Identity) -> bool:
