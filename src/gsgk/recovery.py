@@ -132,17 +132,20 @@ def _doubt(run: Run, by_cell: _Sums, disordered: bool) -> str:
     Values printed partly on the label's line and partly on others must keep the row's own sums; in a
     disordered reading, a row whose own sums are complete must keep them.
     """
+    first, last, label = run.spans[0], run.spans[-1], run.where  # values in reading order, after the label
+    mixed = first is not None and last is not None and label is not None \
+        and first.line == label.line and last.line != label.line
+    if not (mixed or disordered):
+        return ""
     keys = [c.key for c in run.cells]
     inside = [s for s in _touching(by_cell, keys) if set(s.keys) <= set(keys)]
     values = dict(zip(keys, run.printed))
     complete = bool(inside) and None not in run.printed
-    kept = complete and all(s.holds(values) for s in inside)
-    lines = {span.line for span in run.spans if span is not None}
-    if run.where is not None and run.where.line in lines and len(lines) > 1 and not kept:
+    if complete and all(s.holds(values) for s in inside):
+        return ""
+    if mixed:
         return "一部分与行标签同行、一部分印在别的行上"
-    if disordered and complete and not kept:
-        return "不合本行的勾稽关系，而表格的排版已乱（多处词句或数字不在模板的位置）"
-    return ""
+    return "不合本行的勾稽关系，而表格的排版已乱（多处词句或数字不在模板的位置）" if complete else ""
 
 
 def _continued(out: Placement, run: Run, by_cell: _Sums) -> bool:
