@@ -20,13 +20,18 @@ from strategies import consistent_cells
 ROWS_3_4 = [c for c in gsgk.TEMPLATE.cells if c.section in (3, 4)]
 
 
-def drop_one_value(text: str, line_index: int, which: int) -> tuple[str, str]:
-    """The text with value number ``which`` deleted from the ``line_index``-th table row of 三/四."""
+def table_row(text: str, n: int, last: int) -> tuple[list[str], int]:
+    """The text's lines, and where the ``n``-th row of numbers from 表三 up to section ``last`` stands."""
     lines = text.split("\n")
     start = lines.index(gsgk.TEMPLATE.section(3).heading)
-    end = lines.index(gsgk.TEMPLATE.section(5).heading)
+    end = lines.index(gsgk.TEMPLATE.section(last).heading)
     rows = [i for i in range(start, end) if lines[i].split("\t")[-1].isdigit()]
-    i = rows[line_index % len(rows)]
+    return lines, rows[n % len(rows)]
+
+
+def drop_one_value(text: str, line_index: int, which: int) -> tuple[str, str]:
+    """The text with value number ``which`` deleted from the ``line_index``-th table row of 三/四."""
+    lines, i = table_row(text, line_index, 5)
     cells = lines[i].split("\t")
     values = [j for j, cell in enumerate(cells) if cell.isdigit()]
     del cells[values[which % len(values)]]
@@ -70,11 +75,7 @@ def continue_row(text: str, row: int, cuts: list[int]) -> str:
     """The text with the numbers of 表三's ``row``-th row cut: the last ``cuts[j]`` digits of value ``j`` go to a
     line of their own after the row (a blank mark where a value keeps all its digits), as a page break leaves
     a row of wrapped numbers."""
-    lines = text.split("\n")
-    start = lines.index(gsgk.TEMPLATE.section(3).heading)
-    end = lines.index(gsgk.TEMPLATE.section(4).heading)
-    rows = [i for i in range(start, end) if lines[i].split("\t")[-1].isdigit()]
-    i = rows[row % len(rows)]
+    lines, i = table_row(text, row, 4)
     cells = lines[i].split("\t")
     heads, tails = [], []
     for value, cut in zip(cells[-7:], cuts):
