@@ -12,6 +12,13 @@ against the other rows of the table.  One surviving reading is taken and
 reported as a warning naming each inferred cell (rows of one table that each
 dropped as many values share one warning); otherwise the whole run stays blank
 (``None``) with an error.  A value is never shifted into a guessed cell.
+
+A whole row is placed as printed unless its values may come from other lines
+(printed partly on its label's line and partly on others, or read in a
+disordered table) and its own sums do not verify them: then it is blank with
+an error (``row-lines``).  A row with twice its values, whose second half
+continues its digits (a wrapped number cut by a page break), is joined where
+the row's own sums single that reading out (``row-continued``).
 """
 
 from __future__ import annotations
@@ -138,7 +145,7 @@ def _doubt(run: Run, by_cell: _Sums, disordered: bool) -> str:
     if not (mixed or disordered):
         return ""
     keys = [c.key for c in run.cells]
-    inside = [s for s in _touching(by_cell, keys) if set(s.keys) <= set(keys)]
+    inside = _inside(by_cell, keys)
     values = dict(zip(keys, run.printed))
     complete = bool(inside) and None not in run.printed
     if complete and all(s.holds(values) for s in inside):
@@ -157,7 +164,7 @@ def _continued(out: Placement, run: Run, by_cell: _Sums) -> bool:
     """
     n = len(run.cells)
     keys = [c.key for c in run.cells]
-    inside = [s for s in _touching(by_cell, keys) if set(s.keys) <= set(keys)]
+    inside = _inside(by_cell, keys)
     if len(run.printed) != 2 * n or len(run.texts) != 2 * n or not inside:
         return False
     first, second = run.printed[:n], run.printed[n:]
@@ -301,6 +308,11 @@ def _sums(template: Template) -> _Sums:
         for key in identity.keys:
             by_cell.setdefault(key, []).append(identity)
     return by_cell
+
+
+def _inside(by_cell: _Sums, keys: Sequence[CellKey]) -> list[_Sum]:
+    """The sums among ``keys`` alone (a row's own sums: 表三's 总计 of the applicants, 表四's of the results)."""
+    return [s for s in _touching(by_cell, keys) if set(s.keys) <= set(keys)]
 
 
 def _touching(by_cell: _Sums, keys: Iterable[CellKey]) -> list[_Sum]:
