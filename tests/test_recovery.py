@@ -133,3 +133,23 @@ def test_a_second_line_is_not_joined_when_the_sums_do_not_single_it_out() -> Non
         assert report.cells[(3, "一、本年新收政府信息公开申请数量", "自然人")] is None
         assert "row-extra-values" in {d.code for d in report.diagnostics}
         assert "row-continued" not in {d.code for d in report.diagnostics}
+
+
+SEED_ROW = "一、本年新收政府信息公开申请数量\t\t\t19\t3\t0\t0\t0\t0\t22"
+TOTAL = (3, "一、本年新收政府信息公开申请数量", "总计")
+
+
+def test_a_number_alone_under_a_row_continues_the_one_number_its_sums_single_out() -> None:
+    report = gsgk.loads(gsgk.dumps(gsgk.load(SEEDS[3])).replace(SEED_ROW, SEED_ROW.removesuffix("2") + "\n2"))
+    assert report.cells[TOTAL] == 22 and report.cells.is_inferred(TOTAL)
+    continued = [d for d in report.diagnostics if d.code == "row-continued"]
+    assert len(continued) == 1 and continued[0].cells == (TOTAL,)
+
+
+def test_a_stray_number_under_a_row_leaves_a_row_its_sums_verify_and_blanks_one_they_do_not() -> None:
+    text = gsgk.dumps(gsgk.load(SEEDS[3]))
+    kept = gsgk.loads(text.replace(SEED_ROW, SEED_ROW + "\n7"))
+    assert kept.cells[TOTAL] == 22 and not kept.cells.is_inferred(TOTAL)
+    doubted = gsgk.loads(text.replace(SEED_ROW, SEED_ROW.replace("\t19\t", "\t18\t") + "\n7"))
+    assert doubted.cells[TOTAL] is None
+    assert TOTAL in {key for d in doubted.diagnostics if d.code == "row-lines" for key in d.cells}

@@ -80,6 +80,17 @@ def _marks(section: int) -> dict[tuple[str, object], frozenset[int]]:
     return {mark: frozenset(editions) for mark, editions in found.items()}
 
 
+def _followed(runs: list[Run], loose: Sequence[Word]) -> list[Run]:
+    """The runs, each with the numbers printed alone on the lines right after it (the parser skipped them)."""
+    after: dict[int, list[str]] = {}
+    for token in loose:
+        before = [(span.line, i) for i, run in enumerate(runs) for span in run.spans[-1:]
+                  if span is not None and span.line < (token.line or 0)]
+        if before:
+            after.setdefault(max(before)[1], []).append(_text(token))
+    return [attrs.evolve(run, after=tuple(after[i])) if i in after else run for i, run in enumerate(runs)]
+
+
 def _evidence(document: Document) -> Iterator[tuple[int, Word]]:
     """``(edition, token)`` for every caption, header and row label only one edition has."""
     for node in document.sections:
@@ -166,6 +177,7 @@ class _Builder:
                 self.note("section-missing", "error" if section.is_table else "warning",
                           f"缺少第{section.numeral}部分「{section.heading}」",
                           cells=tuple(c.key for c in self.template.section_cells(section.number)))
+        self.runs = _followed(self.runs, document.loose)
         cells = self._cells()
         return self._metadata(document, cells, prose)
 
@@ -274,7 +286,7 @@ class _Builder:
         if blanks:
             self.note("cell-blank", "info", f"「{label}」有{len(blanks)}栏空白（不同于0）", where, blanks)
         self.runs.append(Run(label, cells, printed, tuple(_span(v) for v in values), _span(where),
-                             tuple(_text(v) for v in values) if len(values) > len(cells) else ()))
+                             tuple(map(str, values))))
 
     def _in_wan(self, cell: Cell, value: Value, token: Word) -> Value:
         """A money value (of a ``decimal`` cell) printed in 元 (or under a header in 元), in the 万元 the template

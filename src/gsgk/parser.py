@@ -78,6 +78,8 @@ class Document:
     date: Word | None
     findings: tuple[Finding, ...] = ()
     lines: tuple[Line, ...] = attrs.field(default=(), eq=False, repr=False)
+    loose: tuple[Word, ...] = attrs.field(default=(), eq=False, repr=False)
+    """Numbers or blank marks printed alone on the line after a row printed on one line (``LOOSE``, skipped)."""
 
 
 class _TokenStream(Lexer):
@@ -187,10 +189,13 @@ def parse_lines(lines: Sequence[Line]) -> Document:
     tokens, findings = tokenize(lines)
     stream = _Tokens(tokens)
     displaced: list[Word | RowNode] = []
+    loose: list[Word] = []
 
     def skip(exc: UnexpectedInput) -> bool:
         if not isinstance(exc, UnexpectedToken) or exc.token.type == "$END":
             return False
+        if exc.token.type == "LOOSE":
+            loose.append(exc.token)
         section = stream.section(exc.token)
         if exc.token.type in ORDERED:
             displaced.append(stream.displaced(exc.token) if isinstance(ORDERED[exc.token.type], Row) else exc.token)
@@ -207,7 +212,8 @@ def parse_lines(lines: Sequence[Line]) -> Document:
     except UnexpectedInput as exc:  # pragma: no cover - the token stream is never text
         raise ParseError(str(exc)) from None
     sections = _put_back(document.sections, displaced, stream.position)
-    return attrs.evolve(document, sections=sections, findings=tuple(findings), lines=tuple(lines))
+    return attrs.evolve(document, sections=sections, findings=tuple(findings), lines=tuple(lines),
+                        loose=tuple(loose))
 
 
 def _put_back(sections: tuple[SectionNode, ...], displaced: Sequence[Word | RowNode],

@@ -14,11 +14,13 @@ dropped as many values share one warning); otherwise the whole run stays blank
 (``None``) with an error.  A value is never shifted into a guessed cell.
 
 A whole row is placed as printed unless its values may come from other lines
-(printed partly on its label's line and partly on others, or read in a
-disordered table) and its own sums do not verify them: then it is blank with
-an error (``row-lines``).  A row with twice its values, whose second half
-continues its digits (a wrapped number cut by a page break), is joined where
-the row's own sums single that reading out (``row-continued``).
+(printed partly on its label's line and partly on others, followed by a
+number alone on the next line, or read in a disordered table) and its own
+sums do not verify them: then it is blank with an error (``row-lines``).  A
+row with twice its values, whose second half continues its digits (a wrapped
+number cut by a page break), or followed by one number that continues one of
+its numbers, is joined where the row's own sums single that reading out
+(``row-continued``).
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ class Run:
     where: Span | None = None
     texts: tuple[str, ...] = ()
     """The values as printed (digits as they stand), where the reader kept them."""
+    after: tuple[str, ...] = ()
+    """Numbers printed alone on the lines right after the row (digits of a wrapped number, or strays)."""
 
 
 @attrs.define
@@ -79,6 +83,8 @@ def place(runs: Sequence[Run], template: Template, *, disordered: bool = False) 
     extra: list[Run] = []
     for run in runs:
         if len(run.printed) == len(run.cells):
+            if run.after and _wrapped(out, run, by_cell):
+                continue
             doubt = _doubt(run, by_cell, disordered)
             if doubt:
                 _blank(out, run)
@@ -140,8 +146,8 @@ def _doubt(run: Run, by_cell: _Sums, disordered: bool) -> str:
     disordered reading, a row whose own sums are complete must keep them.
     """
     first, last, label = run.spans[0], run.spans[-1], run.where  # values in reading order, after the label
-    mixed = first is not None and last is not None and label is not None \
-        and first.line == label.line and last.line != label.line
+    mixed = bool(run.after) or (first is not None and last is not None and label is not None
+                                and first.line == label.line and last.line != label.line)
     if not (mixed or disordered):
         return ""
     keys = [c.key for c in run.cells]
@@ -150,6 +156,8 @@ def _doubt(run: Run, by_cell: _Sums, disordered: bool) -> str:
     complete = bool(inside) and None not in run.printed
     if complete and all(s.holds(values) for s in inside):
         return ""
+    if run.after:
+        return f"之后一行单独印有「{'、'.join(run.after)}」"
     if mixed:
         return "一部分与行标签同行、一部分印在别的行上"
     return "不合本行的勾稽关系，而表格的排版已乱（多处词句或数字不在模板的位置）" if complete else ""
@@ -177,24 +185,54 @@ def _continued(out: Placement, run: Run, by_cell: _Sums) -> bool:
         else:
             return False
 
-    def kept(values: Sequence[Value]) -> bool:
-        reading = dict(zip(keys, values))
-        return all(None not in (reading[k] for k in s.keys) and s.holds(reading) for s in inside)
-
-    if all(more is None for more in second) or not kept(joined) or kept(first) \
+    if all(more is None for more in second) or not _keeps(inside, keys, joined) or _keeps(inside, keys, first) \
             or not _consistent({**out.values, **dict(zip(keys, joined))}, by_cell, keys):
         return False
+    _join(out, run, joined, [key for key, more in zip(keys, second) if more is not None],
+          "、".join(map(format_value, second)), run.spans[n], inside)
+    return True
+
+
+def _wrapped(out: Placement, run: Run, by_cell: _Sums) -> bool:
+    """Place a row followed by a line with one number alone (``1005`` over ``2``), when the row's own sums hold
+    for exactly one of its numbers continued by those digits, and not for the row as printed."""
+    keys = [c.key for c in run.cells]
+    inside = _inside(by_cell, keys)
+    if len(run.after) != 1 or not _DIGITS.fullmatch(run.after[0]) or len(run.texts) != len(keys) \
+            or not inside or _keeps(inside, keys, run.printed):
+        return False
+    readings = []
+    for i, (value, text) in enumerate(zip(run.printed, run.texts)):
+        if value is None or not _DIGITS.fullmatch(text):
+            continue
+        joined = [*run.printed[:i], int(text + run.after[0]), *run.printed[i + 1:]]
+        if _keeps(inside, keys, joined) and _consistent({**out.values, **dict(zip(keys, joined))}, by_cell, keys):
+            readings.append((i, joined))
+    if len(readings) != 1:
+        return False
+    (i, joined), = readings
+    _join(out, run, joined, [keys[i]], run.after[0], None, inside)
+    return True
+
+
+def _keeps(inside: Sequence[_Sum], keys: Sequence[CellKey], values: Sequence[Value]) -> bool:
+    """Are the row's own sums all complete and kept by ``values``?"""
+    reading = dict(zip(keys, values))
+    return all(None not in (reading[k] for k in s.keys) and s.holds(reading) for s in inside)
+
+
+def _join(out: Placement, run: Run, joined: Sequence[Value], inferred: list[CellKey], second: str,
+          where: Span | None, inside: Sequence[_Sum]) -> None:
+    """Place a row whose numbers went on over a second line, joined, with a ``row-continued`` warning."""
     for cell, value, span in zip(run.cells, joined, run.spans):
         out.values[cell.key], out.spans[cell.key] = value, span
-    inferred = [key for key, more in zip(keys, second) if more is not None]
     out.inferred.update(inferred)
     rules = "；".join(sorted({s.rule for s in inside}))
     out.findings.append(note(
         "row-continued", "warning",
-        f"「{run.label}」的数字印成两行（第二行：{'、'.join(map(format_value, second))}）；"
+        f"「{run.label}」的数字印成两行（第二行：{second}）；"
         f"按本行的勾稽关系（{rules}）接为：{'、'.join(map(format_value, joined))}",
-        run.spans[n] or run.where, tuple(inferred)))
-    return True
+        where or run.where, tuple(inferred)))
 
 
 def _shortfall(settled: tuple[Run, list[CellKey], list[str], str]) -> tuple[int, int, int]:
